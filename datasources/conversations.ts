@@ -1,0 +1,76 @@
+import { twilioForm } from './form.js';
+import type { Http } from './http.js';
+import { pageParams, toPage } from './pages.js';
+import type {
+  ChatServiceRecord,
+  ConversationsUserRecord,
+  Page,
+  PageRequest,
+  TwilioPage,
+} from './records.js';
+
+/** Fields Twilio lets a Conversations or Chat user update; attributes is a JSON string. */
+export interface ChatUserChanges {
+  friendlyName?: string;
+  attributes?: string;
+  roleSid?: string;
+}
+
+export function userChangesForm(changes: ChatUserChanges): Record<string, string> {
+  return twilioForm({
+    FriendlyName: changes.friendlyName,
+    Attributes: changes.attributes,
+    RoleSid: changes.roleSid,
+  });
+}
+
+/**
+ * A user as a list read returns it. Twilio's list reads always answer is_online/is_notifiable with
+ * null, which is "not read", not "unknown": drop the keys so a query asking for them fetches the user.
+ */
+export function fromListRead<T extends { is_online?: boolean | null; is_notifiable?: boolean | null }>(
+  record: T,
+): Omit<T, 'is_online' | 'is_notifiable'> {
+  const { is_online: _online, is_notifiable: _notifiable, ...rest } = record;
+  return rest;
+}
+
+/** Conversations v1: users of the account's default chat service, addressed by US SID or identity. */
+export function createConversationsApi(http: Http) {
+  return {
+    /** Twilio accepts a US… SID or the identity in the same path segment. */
+    fetchUser: (sidOrIdentity: string) =>
+      http.get<ConversationsUserRecord>('fetchUser', `v1/Users/${encodeURIComponent(sidOrIdentity)}`),
+
+    listUsers: async (page: PageRequest): Promise<Page<ConversationsUserRecord>> => {
+      const body = await http.get<TwilioPage<'users', ConversationsUserRecord>>(
+        'listUsers',
+        'v1/Users',
+        pageParams(page),
+      );
+      const { items, nextPageToken } = toPage(body, 'users');
+      return { items: items.map(fromListRead), nextPageToken };
+    },
+
+    updateUser: (sidOrIdentity: string, changes: ChatUserChanges) =>
+      http.postForm<ConversationsUserRecord>(
+        'updateUser',
+        `v1/Users/${encodeURIComponent(sidOrIdentity)}`,
+        userChangesForm(changes),
+      ),
+
+    fetchService: (sid: string) => http.get<ChatServiceRecord>('fetchService', `v1/Services/${sid}`),
+
+    listServices: async (page: PageRequest): Promise<Page<ChatServiceRecord>> =>
+      toPage(
+        await http.get<TwilioPage<'services', ChatServiceRecord>>(
+          'listServices',
+          'v1/Services',
+          pageParams(page),
+        ),
+        'services',
+      ),
+  };
+}
+
+export type ConversationsApi = ReturnType<typeof createConversationsApi>;

@@ -1,0 +1,84 @@
+import { GraphQLError } from 'graphql';
+
+/** The stable `extensions.code` values the gateway answers with. */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'UPSTREAM_ERROR'
+  | 'UPSTREAM_TIMEOUT'
+  | 'UPSTREAM_UNAVAILABLE';
+
+export type Product = 'flex' | 'conversations' | 'chat';
+
+/** Twilio's error body: `{ code, message, more_info, status }`. */
+export interface TwilioErrorBody {
+  code?: number;
+  message?: string;
+  more_info?: string;
+  status?: number;
+}
+
+export interface TwilioErrorDetails {
+  /** Twilio's own error code (20404, 20429, ...); null when the upstream sent no Twilio body. */
+  code: number | null;
+  /** HTTP status from the upstream; null when no response arrived (timeout, connection error). */
+  status: number | null;
+  moreInfo: string | null;
+  product: Product;
+}
+
+/** One upstream failure, shaped for GraphQL: the field that needed it gets this error. */
+export class TwilioError extends GraphQLError {
+  readonly twilio: TwilioErrorDetails;
+  readonly retryAfterSeconds: number | null;
+
+  constructor(
+    message: string,
+    code: ErrorCode,
+    twilio: TwilioErrorDetails,
+    retryAfterSeconds: number | null = null,
+  ) {
+    super(message, {
+      extensions: {
+        code,
+        twilio: { code: twilio.code, status: twilio.status, moreInfo: twilio.moreInfo },
+        ...(retryAfterSeconds === null ? {} : { retryAfterSeconds }),
+      },
+    });
+    this.name = 'TwilioError';
+    this.twilio = twilio;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  get code(): ErrorCode {
+    return this.extensions.code as ErrorCode;
+  }
+
+  get isNotFound(): boolean {
+    return this.twilio.status === 404;
+  }
+}
+
+/** The one table from upstream HTTP status to the gateway's error code. */
+export function codeForStatus(status: number): ErrorCode {
+  switch (status) {
+    case 400:
+      return 'BAD_USER_INPUT';
+    case 401:
+      return 'UNAUTHENTICATED';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+      return 'NOT_FOUND';
+    case 409:
+      return 'CONFLICT';
+    case 429:
+      return 'RATE_LIMITED';
+    default:
+      return status >= 500 ? 'UPSTREAM_ERROR' : 'BAD_USER_INPUT';
+  }
+}

@@ -1,0 +1,130 @@
+import type { Http } from './http.js';
+import { twilioForm } from './form.js';
+import { pageParams, toPage } from './pages.js';
+import type {
+  FlexUserByUsernamePage,
+  FlexUserRecord,
+  FlexUserV2Record,
+  FlexUserV4Record,
+  Page,
+  PageRequest,
+  ProvisionedFlexUserRecord,
+  TwilioPage,
+} from './records.js';
+
+export interface FlexUserChanges {
+  email?: string;
+  userSid?: string;
+  locale?: string;
+}
+
+export interface FlexUserProvision {
+  username: string;
+  email: string;
+  fullName: string;
+  roles: string[];
+  workerAttributes?: Record<string, unknown>;
+}
+
+const users = (instanceSid: string) => `Instances/${instanceSid}/Users`;
+
+/** Flex v2 fetch/update (in Twilio's spec) and the v1 list and v4 operations of the Flex Users API beta. */
+export function createFlexApi(http: Http) {
+  return {
+    listFlexUsers: async (instanceSid: string, page: PageRequest): Promise<Page<FlexUserRecord>> => {
+      const body = await http.get<TwilioPage<'users', FlexUserV4Record>>(
+        'listFlexUsers',
+        `v1/${users(instanceSid)}`,
+        pageParams(page),
+      );
+      const { items, nextPageToken } = toPage(body, 'users');
+      return { items: items.map((item) => withInstance(item, instanceSid)), nextPageToken };
+    },
+
+    fetchFlexUser: async (instanceSid: string, sid: string): Promise<FlexUserRecord> =>
+      withInstance(
+        await http.get<FlexUserV2Record>('fetchFlexUser', `v2/${users(instanceSid)}/${sid}`),
+        instanceSid,
+        sid,
+      ),
+
+    updateFlexUser: async (
+      instanceSid: string,
+      sid: string,
+      changes: FlexUserChanges,
+    ): Promise<FlexUserRecord> =>
+      withInstance(
+        await http.postForm<FlexUserV2Record>(
+          'updateFlexUser',
+          `v2/${users(instanceSid)}/${sid}`,
+          twilioForm({ Email: changes.email, UserSid: changes.userSid, Locale: changes.locale }),
+        ),
+        instanceSid,
+        sid,
+      ),
+
+    /** v4 fetch: the only single-user read that carries full_name and deactivated. */
+    fetchFlexUserV4: async (instanceSid: string, sid: string): Promise<FlexUserRecord> =>
+      withInstance(
+        await http.get<FlexUserV4Record>('fetchFlexUserV4', `v4/${users(instanceSid)}/${sid}`),
+        instanceSid,
+        sid,
+      ),
+
+    /** Twilio answers an unknown username with an empty list, not a 404: that is null here. */
+    fetchFlexUserByUsername: async (
+      instanceSid: string,
+      username: string,
+    ): Promise<FlexUserRecord | null> => {
+      const body = await http.get<FlexUserByUsernamePage>(
+        'fetchFlexUserByUsername',
+        `v4/${users(instanceSid)}`,
+        { Username: username },
+      );
+      const [found] = body.users;
+      return found ? withInstance(found, instanceSid) : null;
+    },
+
+    /** Create-or-update by username, so Twilio documents it as safe to repeat: it is retried. */
+    provisionFlexUser: async (
+      instanceSid: string,
+      provision: FlexUserProvision,
+    ): Promise<FlexUserRecord> => {
+      const body = await http.postJson<ProvisionedFlexUserRecord>(
+        'provisionFlexUser',
+        `v4/${users(instanceSid)}/Provision`,
+        {
+          username: provision.username,
+          email: provision.email,
+          full_name: provision.fullName,
+          roles: provision.roles,
+          worker: provision.workerAttributes ? { attributes: provision.workerAttributes } : {},
+        },
+        true,
+      );
+      const { worker, ...flat } = body;
+      return withInstance(
+        { ...flat, worker_sid: worker?.worker_sid ?? null, workspace_sid: worker?.workspace_sid ?? null },
+        instanceSid,
+      );
+    },
+
+    deprovisionFlexUser: (instanceSid: string, sid: string): Promise<void> =>
+      http.postJsonNoContent('deprovisionFlexUser', `v4/${users(instanceSid)}/Deprovision`, {
+        flex_user_sid: sid,
+      }),
+  };
+}
+
+export type FlexApi = ReturnType<typeof createFlexApi>;
+
+/** v2 names the key flex_user_sid like v4 does, but every key is optional in the spec. */
+function withInstance(
+  record: Partial<FlexUserV2Record> | FlexUserV4Record,
+  instanceSid: string,
+  sid?: string,
+): FlexUserRecord {
+  const flexUserSid = record.flex_user_sid ?? sid;
+  if (!flexUserSid) throw new Error('Twilio returned a Flex user without flex_user_sid');
+  return { ...record, flex_user_sid: flexUserSid, instance_sid: record.instance_sid ?? instanceSid };
+}

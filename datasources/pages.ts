@@ -1,0 +1,20 @@
+import type { Page, PageRequest, TwilioPage } from './records.js';
+
+/** Twilio's query parameters for one page. */
+export function pageParams(page: PageRequest): Record<string, string | number> {
+  return page.pageToken === null
+    ? { PageSize: page.pageSize }
+    : { PageSize: page.pageSize, PageToken: page.pageToken };
+}
+
+/**
+ * Reads a Twilio page. The next page is identified by the PageToken in `meta.next_page_url`
+ * (Page is "simply for client state", says Twilio), so that token is all a cursor needs.
+ */
+export function toPage<K extends string, T>(body: TwilioPage<K, T>, key: K): Page<T> {
+  const next = body.meta.next_page_url;
+  return {
+    items: body[key] ?? [],
+    nextPageToken: next === null ? null : new URL(next).searchParams.get('PageToken'),
+  };
+}

@@ -1,0 +1,97 @@
+import type { components as ChatComponents } from '../generated/twilio/chat_v2.js';
+import type { components as ConversationsComponents } from '../generated/twilio/conversations_v1.js';
+import type { components as FlexComponents } from '../generated/twilio/flex_v2.js';
+
+/** Flex v2 fetch/update payload, as Twilio's spec defines it: has user_sid and url, no full_name. */
+export type FlexUserV2Record = FlexComponents['schemas']['flex.v2.flex_user'];
+
+/**
+ * Flex v4 fetch payload and v1 list item, from the Flex Users API (public beta) page; no spec
+ * exists for either. The v1 list item and the by-username item leave out some of these keys
+ * (worker_sid, user_sid), which is why every key is optional here.
+ */
+export interface FlexUserV4Record {
+  flex_user_sid: string;
+  account_sid?: string | null;
+  instance_sid?: string | null;
+  flex_team_sid?: string | null;
+  worker_sid?: string | null;
+  workspace_sid?: string | null;
+  user_sid?: string | null;
+  username?: string | null;
+  full_name?: string | null;
+  email?: string | null;
+  locale?: string | null;
+  roles?: string[] | null;
+  created_date?: string | null;
+  updated_date?: string | null;
+  version?: number;
+  deactivated?: boolean;
+  deactivated_date?: string | null;
+}
+
+/**
+ * What the gateway holds for a Flex user: whichever version answered first. A key that is absent
+ * (not null) was not in that version's payload and is loaded from the version that has it.
+ */
+export type FlexUserRecord = Partial<FlexUserV2Record> &
+  Omit<FlexUserV4Record, 'flex_user_sid'> & { flex_user_sid: string; instance_sid: string };
+
+/** The v4 Provision answer nests the worker link instead of flat worker_sid/workspace_sid. */
+export interface ProvisionedFlexUserRecord extends Omit<FlexUserV4Record, 'worker_sid' | 'workspace_sid'> {
+  worker?: { worker_sid?: string | null; workspace_sid?: string | null } | null;
+}
+
+export type ConversationsUserRecord = ConversationsComponents['schemas']['conversations.v1.user'] & {
+  sid: string;
+  identity: string;
+};
+
+export type ChatUserRecord = ChatComponents['schemas']['chat.v2.service.user'] & {
+  sid: string;
+  identity: string;
+  service_sid: string;
+};
+
+export type ChatServiceRecord = ConversationsComponents['schemas']['conversations.v1.service'] & {
+  sid: string;
+};
+
+/** Twilio's standard list meta (Conversations, Chat, Flex v1 list). */
+export interface TwilioPageMeta {
+  page: number;
+  page_size: number;
+  first_page_url: string;
+  previous_page_url: string | null;
+  url: string;
+  next_page_url: string | null;
+  key: string;
+}
+
+export type TwilioPage<K extends string, T> = { meta: TwilioPageMeta } & Record<K, T[]>;
+
+/** Flex v4 by-username answer: token meta, not the standard meta. */
+export interface FlexUserByUsernamePage {
+  account_sid?: string;
+  instance_sid?: string;
+  users: FlexUserV4Record[];
+  meta: {
+    direct_token?: boolean;
+    list_key?: string;
+    next_token: string | null;
+    page_size?: number;
+    previous_token: string | null;
+  };
+}
+
+/** Where one page of a list starts: Twilio's PageToken (null for the first page) and size. */
+export interface PageRequest {
+  pageSize: number;
+  pageToken: string | null;
+}
+
+/** One page as the resolvers see it: the items and the token of the next page, if any. */
+export interface Page<T> {
+  items: T[];
+  nextPageToken: string | null;
+}

@@ -1,0 +1,40 @@
+import type { ConversationsUserResolvers } from '../generated/resolvers-types.js';
+import { toGlobalId } from './global-id.js';
+import {
+  chatUserOf,
+  chatUsersOf,
+  flexUserOf,
+  parseAttributes,
+  personOfConversationsUser,
+} from './joins.js';
+
+export const ConversationsUser: ConversationsUserResolvers = {
+  id: (record) => toGlobalId({ type: 'ConversationsUser', sid: record.sid }),
+  sid: (record) => record.sid,
+  accountSid: (record) => record.account_sid ?? null,
+  chatServiceSid: (record) => record.chat_service_sid ?? null,
+  roleSid: (record) => record.role_sid ?? null,
+  identity: (record) => record.identity,
+  friendlyName: (record) => record.friendly_name ?? null,
+  attributes: (record) => parseAttributes(record.attributes),
+  // Twilio's list reads always say null here; a record from a list lacks the key, so fetch it.
+  isOnline: async (record, _args, { loaders }) =>
+    'is_online' in record
+      ? (record.is_online ?? null)
+      : ((await loaders.conversationsUser.load(record.sid))?.is_online ?? null),
+  isNotifiable: async (record, _args, { loaders }) =>
+    'is_notifiable' in record
+      ? (record.is_notifiable ?? null)
+      : ((await loaders.conversationsUser.load(record.sid))?.is_notifiable ?? null),
+  dateCreated: (record) => record.date_created ?? null,
+  dateUpdated: (record) => record.date_updated ?? null,
+  url: (record) => record.url ?? null,
+
+  user: (record) => personOfConversationsUser(record),
+  flexUser: (record, _args, ctx) => flexUserOf(personOfConversationsUser(record), ctx),
+  chatUser: (record, _args, ctx) =>
+    record.chat_service_sid
+      ? chatUserOf(personOfConversationsUser(record), ctx, record.chat_service_sid)
+      : null,
+  chatUsers: (record, _args, ctx) => chatUsersOf(personOfConversationsUser(record), ctx),
+};

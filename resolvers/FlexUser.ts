@@ -1,0 +1,64 @@
+import type { FlexUserRecord } from '../datasources/records.js';
+import type { FlexUserResolvers } from '../generated/resolvers-types.js';
+import type { Context } from './context.js';
+import { toGlobalId } from './global-id.js';
+import { chatUserOf, chatUsersOf, conversationsUserOf, personOfFlexUser } from './joins.js';
+
+/** Keys only Flex v2 returns; every other key missing from a record is in the v4 fetch. */
+const V2_ONLY_KEYS = new Set<keyof FlexUserRecord>(['user_sid', 'url']);
+
+/**
+ * A field of the user: from the record in hand when its version carried the key, else from the
+ * version that has it (one more fetch per user, made only when a query asks for such a field).
+ */
+async function field<K extends keyof FlexUserRecord>(
+  record: FlexUserRecord,
+  key: K,
+  { loaders }: Context,
+): Promise<NonNullable<FlexUserRecord[K]> | null> {
+  if (key in record) return record[key] ?? null;
+  const loader = V2_ONLY_KEYS.has(key) ? loaders.flexUser : loaders.flexUserV4;
+  const full = await loader.load({ instanceSid: record.instance_sid, sid: record.flex_user_sid });
+  return full?.[key] ?? null;
+}
+
+export const FlexUser: FlexUserResolvers = {
+  id: (record) =>
+    toGlobalId({ type: 'FlexUser', instanceSid: record.instance_sid, sid: record.flex_user_sid }),
+  sid: (record) => record.flex_user_sid,
+  accountSid: (record, _args, ctx) => field(record, 'account_sid', ctx),
+  instanceSid: (record) => record.instance_sid,
+  userSid: (record, _args, ctx) => field(record, 'user_sid', ctx),
+  workerSid: (record, _args, ctx) => field(record, 'worker_sid', ctx),
+  workspaceSid: (record, _args, ctx) => field(record, 'workspace_sid', ctx),
+  flexTeamSid: (record, _args, ctx) => field(record, 'flex_team_sid', ctx),
+  username: (record, _args, ctx) => field(record, 'username', ctx),
+  fullName: (record, _args, ctx) => field(record, 'full_name', ctx),
+  email: (record, _args, ctx) => field(record, 'email', ctx),
+  locale: (record, _args, ctx) => field(record, 'locale', ctx),
+  roles: (record, _args, ctx) => field(record, 'roles', ctx),
+  createdDate: (record, _args, ctx) => field(record, 'created_date', ctx),
+  updatedDate: (record, _args, ctx) => field(record, 'updated_date', ctx),
+  version: (record, _args, ctx) => field(record, 'version', ctx),
+  deactivated: (record, _args, ctx) => field(record, 'deactivated', ctx),
+  deactivatedDate: (record, _args, ctx) => field(record, 'deactivated_date', ctx),
+  url: (record, _args, ctx) => field(record, 'url', ctx),
+
+  user: (record) => personOfFlexUser(record),
+  conversationsUser: (record, _args, ctx) => {
+    const person = personOfFlexUser(record);
+    return person ? conversationsUserOf(person, ctx) : null;
+  },
+  chatUser: async (record, { serviceSid }, ctx) => {
+    const person = personOfFlexUser(record);
+    if (!person) return null;
+    if (serviceSid) return chatUserOf(person, ctx, serviceSid);
+    const conversationsUser = await conversationsUserOf(person, ctx);
+    const ownService = conversationsUser?.chat_service_sid;
+    return ownService ? chatUserOf(person, ctx, ownService) : null;
+  },
+  chatUsers: (record, _args, ctx) => {
+    const person = personOfFlexUser(record);
+    return person ? chatUsersOf(person, ctx) : [];
+  },
+};

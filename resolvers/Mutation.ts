@@ -1,0 +1,127 @@
+import type { MutationResolvers } from '../generated/resolvers-types.js';
+import { chatService, flexInstance, personOfFlexUser } from './joins.js';
+import {
+  checkAttributes,
+  checkEmail,
+  checkExactlyOne,
+  checkSomethingToChange,
+  checkText,
+  userErrorsFromTwilio,
+} from './user-errors.js';
+
+const USER_CHANGES = ['friendlyName', 'attributes', 'roleSid'];
+
+const attributesString = (attributes: unknown) =>
+  attributes === null || attributes === undefined ? undefined : JSON.stringify(attributes);
+
+export const Mutation: MutationResolvers = {
+  provisionFlexUser: async (_root, { input }, ctx) => {
+    const userErrors = [
+      ...checkText('username', input.username, true),
+      ...checkEmail(input.email, true),
+      ...checkText('fullName', input.fullName, true),
+      ...(input.roles.length === 0
+        ? [{ field: ['input', 'roles'], message: 'Give at least one role', code: 'REQUIRED' as const }]
+        : []),
+      ...checkAttributes('workerAttributes', input.workerAttributes),
+    ];
+    if (userErrors.length > 0) return { userErrors, flexUser: null, user: null };
+    const instanceSid = flexInstance(ctx, input.instanceSid);
+    try {
+      const record = await ctx.apis.flex.provisionFlexUser(instanceSid, {
+        username: input.username,
+        email: input.email,
+        fullName: input.fullName,
+        roles: input.roles.map((role) => role.toLowerCase()),
+        workerAttributes: (input.workerAttributes ?? undefined) as Record<string, unknown> | undefined,
+      });
+      ctx.loaders.primeFlexUser(record, 'v4');
+      // Provisioning creates or links the Conversations user with identity = username.
+      ctx.loaders.conversationsUser.clear(input.username);
+      return { userErrors: [], flexUser: record, user: personOfFlexUser(record) };
+    } catch (error) {
+      return { userErrors: userErrorsFromTwilio(error, ['input']), flexUser: null, user: null };
+    }
+  },
+
+  updateFlexUser: async (_root, { input }, ctx) => {
+    const userErrors = [
+      ...checkSomethingToChange(input, ['email', 'userSid', 'locale']),
+      ...checkEmail(input.email, false),
+      ...checkText('locale', input.locale, false),
+    ];
+    if (userErrors.length > 0) return { userErrors, flexUser: null };
+    const instanceSid = flexInstance(ctx, input.instanceSid);
+    try {
+      const record = await ctx.apis.flex.updateFlexUser(instanceSid, input.sid, {
+        email: input.email ?? undefined,
+        userSid: input.userSid ?? undefined,
+        locale: input.locale ?? undefined,
+      });
+      ctx.loaders.primeFlexUser(record, 'v2');
+      return { userErrors: [], flexUser: record };
+    } catch (error) {
+      return { userErrors: userErrorsFromTwilio(error, ['input', 'sid']), flexUser: null };
+    }
+  },
+
+  deprovisionFlexUser: async (_root, { input }, ctx) => {
+    const key = { instanceSid: flexInstance(ctx, input.instanceSid), sid: input.sid };
+    try {
+      await ctx.apis.flex.deprovisionFlexUser(key.instanceSid, key.sid);
+    } catch (error) {
+      return { userErrors: userErrorsFromTwilio(error, ['input', 'sid']), flexUserKey: null };
+    }
+    ctx.loaders.forgetFlexUser(key);
+    return { userErrors: [], flexUserKey: key };
+  },
+
+  updateConversationsUser: async (_root, { input }, ctx) => {
+    const userErrors = [
+      ...checkExactlyOne(input, ['sid', 'identity']),
+      ...checkSomethingToChange(input, USER_CHANGES),
+      ...checkAttributes('attributes', input.attributes),
+    ];
+    if (userErrors.length > 0) return { userErrors, conversationsUser: null };
+    const target = (input.sid ?? input.identity) as string;
+    try {
+      const record = await ctx.apis.conversations.updateUser(target, {
+        friendlyName: input.friendlyName ?? undefined,
+        attributes: attributesString(input.attributes),
+        roleSid: input.roleSid ?? undefined,
+      });
+      ctx.loaders.refreshConversationsUser(record);
+      // The same user is the Chat user of the default service: its cached Chat view is stale.
+      if (record.chat_service_sid) ctx.loaders.forgetChatUser(record.chat_service_sid, record);
+      return { userErrors: [], conversationsUser: record };
+    } catch (error) {
+      const field = ['input', input.sid ? 'sid' : 'identity'];
+      return { userErrors: userErrorsFromTwilio(error, field), conversationsUser: null };
+    }
+  },
+
+  updateChatUser: async (_root, { input }, ctx) => {
+    const userErrors = [
+      ...checkExactlyOne(input, ['sid', 'identity']),
+      ...checkSomethingToChange(input, USER_CHANGES),
+      ...checkAttributes('attributes', input.attributes),
+    ];
+    if (userErrors.length > 0) return { userErrors, chatUser: null };
+    const serviceSid = chatService(ctx, input.serviceSid);
+    const target = (input.sid ?? input.identity) as string;
+    try {
+      const record = await ctx.apis.chat.updateUser(serviceSid, target, {
+        friendlyName: input.friendlyName ?? undefined,
+        attributes: attributesString(input.attributes),
+        roleSid: input.roleSid ?? undefined,
+      });
+      ctx.loaders.refreshChatUser(record);
+      // In the default service this is also the Conversations user: drop its cached view.
+      ctx.loaders.forgetConversationsUser(record);
+      return { userErrors: [], chatUser: record };
+    } catch (error) {
+      const field = ['input', input.sid ? 'sid' : 'identity'];
+      return { userErrors: userErrorsFromTwilio(error, field), chatUser: null };
+    }
+  },
+};

@@ -1,0 +1,12 @@
+import type { UserResolvers } from '../generated/resolvers-types.js';
+import { toGlobalId } from './global-id.js';
+import { chatUserOf, chatUsersOf, conversationsUserOf, flexUserOf } from './joins.js';
+
+export const User: UserResolvers = {
+  id: (person) => toGlobalId({ type: 'User', identity: person.identity }),
+  identity: (person) => person.identity,
+  flexUser: (person, { instanceSid }, ctx) => flexUserOf(person, ctx, instanceSid),
+  conversationsUser: (person, _args, ctx) => conversationsUserOf(person, ctx),
+  chatUsers: (person, _args, ctx) => chatUsersOf(person, ctx),
+  chatUser: (person, { serviceSid }, ctx) => chatUserOf(person, ctx, serviceSid),
+};

@@ -1,0 +1,22 @@
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { ChatUser } from './ChatUser.js';
+import { ConversationsUser } from './ConversationsUser.js';
+import { DeprovisionFlexUserPayload } from './DeprovisionFlexUserPayload.js';
+import { FlexUser } from './FlexUser.js';
+import { Mutation } from './Mutation.js';
+import { Node } from './Node.js';
+import { Query } from './Query.js';
+import { scalars } from './scalars.js';
+import { User } from './User.js';
+
+export const resolvers: Resolvers = {
+  ChatUser,
+  ConversationsUser,
+  DeprovisionFlexUserPayload,
+  FlexUser,
+  Mutation,
+  Node,
+  Query,
+  User,
+  ...scalars,
+};

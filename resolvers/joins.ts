@@ -1,0 +1,91 @@
+import type {
+  ChatUserRecord,
+  ConversationsUserRecord,
+  FlexUserRecord,
+} from '../datasources/records.js';
+import type { Context } from './context.js';
+import type { Person } from './models.js';
+import { badInput } from './scalars.js';
+
+/** The Flex instance an operation means: the one it names, else the configured default. */
+export function flexInstance(ctx: Context, instanceSid?: string | null): string {
+  const sid = instanceSid ?? ctx.defaults.flexInstanceSid;
+  if (!sid) throw badInput('No Flex instance configured: pass instanceSid (GO…)');
+  return sid;
+}
+
+/** The chat service an operation means: the one it names, else the first configured. */
+export function chatService(ctx: Context, serviceSid?: string | null): string {
+  const sid = serviceSid ?? ctx.defaults.chatServiceSids[0];
+  if (!sid) throw badInput('No chat service configured: pass serviceSid (IS…)');
+  return sid;
+}
+
+/** The person's Flex user in an instance: the one already loaded, else by username. */
+export async function flexUserOf(
+  person: Person,
+  ctx: Context,
+  instanceSid?: string | null,
+): Promise<FlexUserRecord | null> {
+  const instance = instanceSid ?? ctx.defaults.flexInstanceSid;
+  // With no instance named or configured, a person simply has no Flex user the gateway can see.
+  if (!instance) return null;
+  if (person.flexUser !== undefined && (person.flexUser?.instance_sid ?? instance) === instance) {
+    return person.flexUser;
+  }
+  return ctx.loaders.flexUserByUsername.load({ instanceSid: instance, username: person.identity });
+}
+
+/** The person's Conversations user: the one already loaded, else by the Flex link, else by identity. */
+export function conversationsUserOf(
+  person: Person,
+  ctx: Context,
+): Promise<ConversationsUserRecord | null> | ConversationsUserRecord | null {
+  if (person.conversationsUser !== undefined) return person.conversationsUser;
+  return ctx.loaders.conversationsUser.load(person.flexUser?.user_sid ?? person.identity);
+}
+
+/**
+ * The person's Chat users in every chat service the gateway knows, in the order: configured
+ * services, then the Conversations user's own service if it is not configured. The configured
+ * services are asked at once, alongside the Conversations user, so knowing its service costs no
+ * extra round trip unless that service is not configured.
+ */
+export async function chatUsersOf(person: Person, ctx: Context): Promise<ChatUserRecord[]> {
+  const configured = ctx.defaults.chatServiceSids;
+  const load = (serviceSid: string) => ctx.loaders.chatUser.load({ serviceSid, user: person.identity });
+  const loads = configured.map(load);
+  const conversationsUser = await conversationsUserOf(person, ctx);
+  const ownService = conversationsUser?.chat_service_sid;
+  if (ownService && !configured.includes(ownService)) loads.push(load(ownService));
+  return (await Promise.all(loads)).filter((user): user is ChatUserRecord => user !== null);
+}
+
+/** The Chat user for a person in one service (by identity, so it shares the cache with chatUsersOf). */
+export function chatUserOf(
+  person: Person,
+  ctx: Context,
+  serviceSid: string,
+): Promise<ChatUserRecord | null> {
+  return ctx.loaders.chatUser.load({ serviceSid, user: person.identity });
+}
+
+export const personOfFlexUser = (record: FlexUserRecord): Person | null =>
+  record.username ? { identity: record.username, flexUser: record } : null;
+
+export const personOfConversationsUser = (record: ConversationsUserRecord): Person => ({
+  identity: record.identity,
+  conversationsUser: record,
+});
+
+export const personOfChatUser = (record: ChatUserRecord): Person => ({ identity: record.identity });
+
+/** Twilio stores attributes as a JSON string; an unparseable one is passed on as the string. */
+export function parseAttributes(attributes: string | null | undefined): unknown {
+  if (attributes === null || attributes === undefined) return null;
+  try {
+    return JSON.parse(attributes) as unknown;
+  } catch {
+    return attributes;
+  }
+}

@@ -1,0 +1,20 @@
+import type { FlexUserKey } from '../datasources/loaders.js';
+import type { ConversationsUserRecord, FlexUserRecord } from '../datasources/records.js';
+import type { UserError } from '../generated/resolvers-types.js';
+
+/**
+ * The parent of `User` fields: an identity plus whatever was already loaded on the way to it.
+ * `undefined` means "not loaded yet", `null` means "known not to exist".
+ */
+export interface Person {
+  identity: string;
+  flexUser?: FlexUserRecord | null;
+  conversationsUser?: ConversationsUserRecord | null;
+}
+
+/** The parent of `DeprovisionFlexUserPayload`: Twilio answers 204, so only the key is known. */
+export interface DeprovisionResult {
+  userErrors: UserError[];
+  /** The deprovisioned user; null when the mutation failed. */
+  flexUserKey: FlexUserKey | null;
+}

@@ -1,0 +1,72 @@
+import { GraphQLError, GraphQLScalarType, Kind, valueFromASTUntyped, type ValueNode } from 'graphql';
+
+/** A client error that stops the operation before any upstream call. */
+export function badInput(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+function stringScalar(
+  name: string,
+  description: string,
+  check: (value: string) => string | null,
+): GraphQLScalarType<string, string> {
+  const parse = (value: unknown): string => {
+    if (typeof value !== 'string') throw badInput(`${name}: expected a string, got ${JSON.stringify(value)}`);
+    const problem = check(value);
+    if (problem) throw badInput(problem);
+    return value;
+  };
+  return new GraphQLScalarType<string, string>({
+    name,
+    description,
+    // Twilio's own values go out as sent: validating output would turn a Twilio quirk into an error.
+    serialize: (value) => String(value),
+    parseValue: parse,
+    parseLiteral: (ast: ValueNode) => {
+      if (ast.kind !== Kind.STRING) throw badInput(`${name}: expected a string literal`);
+      return parse(ast.value);
+    },
+  });
+}
+
+function sidScalar(name: string, prefixes: string[], what: string): GraphQLScalarType<string, string> {
+  const pattern = new RegExp(`^(${prefixes.join('|')})[0-9a-fA-F]{32}$`);
+  const shape = prefixes.map((p) => `${p} + 32 hex digits`).join(' or ');
+  return stringScalar(name, `${what}: ${shape}.`, (value) =>
+    pattern.test(value) ? null : `Expected ${what} (${shape}), got ${JSON.stringify(value)}`,
+  );
+}
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+export const DateTime = stringScalar(
+  'DateTime',
+  'ISO 8601 date-time in UTC.',
+  (value) =>
+    ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))
+      ? null
+      : `Expected an ISO 8601 date-time such as 2024-07-31T04:00:00Z, got ${JSON.stringify(value)}`,
+);
+
+export const JSONScalar = new GraphQLScalarType<unknown, unknown>({
+  name: 'JSON',
+  description: 'Any JSON value.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
+});
+
+export const scalars = {
+  DateTime,
+  JSON: JSONScalar,
+  AccountSid: sidScalar('AccountSid', ['AC'], 'an account SID'),
+  FlexInstanceSid: sidScalar('FlexInstanceSid', ['GO'], 'a Flex instance SID'),
+  FlexUserSid: sidScalar('FlexUserSid', ['FU'], 'a Flex user SID'),
+  UserSid: sidScalar('UserSid', ['US'], 'a user SID'),
+  PersonSid: sidScalar('PersonSid', ['FU', 'US'], 'a Flex user SID or a user SID'),
+  ChatServiceSid: sidScalar('ChatServiceSid', ['IS'], 'a chat service SID'),
+  RoleSid: sidScalar('RoleSid', ['RL'], 'a role SID'),
+  WorkerSid: sidScalar('WorkerSid', ['WK'], 'a worker SID'),
+  WorkspaceSid: sidScalar('WorkspaceSid', ['WS'], 'a workspace SID'),
+  FlexTeamSid: sidScalar('FlexTeamSid', ['QO'], 'a Flex team SID'),
+};
