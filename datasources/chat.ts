@@ -9,7 +9,10 @@ const users = (serviceSid: string) => `v2/Services/${serviceSid}/Users`;
 export function createChatApi(http: Http) {
   return {
     fetchUser: (serviceSid: string, sidOrIdentity: string) =>
-      http.get<ChatUserRecord>('fetchUser', `${users(serviceSid)}/${encodeURIComponent(sidOrIdentity)}`),
+      http.get<ChatUserRecord>(
+        'fetchUser',
+        `${users(serviceSid)}/${encodeURIComponent(sidOrIdentity)}`,
+      ),
 
     listUsers: async (serviceSid: string, page: PageRequest): Promise<Page<ChatUserRecord>> => {
       const body = await http.get<TwilioPage<'users', ChatUserRecord>>(

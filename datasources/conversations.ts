@@ -28,9 +28,9 @@ export function userChangesForm(changes: ChatUserChanges): Record<string, string
  * A user as a list read returns it. Twilio's list reads always answer is_online/is_notifiable with
  * null, which is "not read", not "unknown": drop the keys so a query asking for them fetches the user.
  */
-export function fromListRead<T extends { is_online?: boolean | null; is_notifiable?: boolean | null }>(
-  record: T,
-): Omit<T, 'is_online' | 'is_notifiable'> {
+export function fromListRead<
+  T extends { is_online?: boolean | null; is_notifiable?: boolean | null },
+>(record: T): Omit<T, 'is_online' | 'is_notifiable'> {
   const { is_online: _online, is_notifiable: _notifiable, ...rest } = record;
   return rest;
 }
@@ -40,7 +40,10 @@ export function createConversationsApi(http: Http) {
   return {
     /** Twilio accepts a US… SID or the identity in the same path segment. */
     fetchUser: (sidOrIdentity: string) =>
-      http.get<ConversationsUserRecord>('fetchUser', `v1/Users/${encodeURIComponent(sidOrIdentity)}`),
+      http.get<ConversationsUserRecord>(
+        'fetchUser',
+        `v1/Users/${encodeURIComponent(sidOrIdentity)}`,
+      ),
 
     listUsers: async (page: PageRequest): Promise<Page<ConversationsUserRecord>> => {
       const body = await http.get<TwilioPage<'users', ConversationsUserRecord>>(
@@ -59,7 +62,8 @@ export function createConversationsApi(http: Http) {
         userChangesForm(changes),
       ),
 
-    fetchService: (sid: string) => http.get<ChatServiceRecord>('fetchService', `v1/Services/${sid}`),
+    fetchService: (sid: string) =>
+      http.get<ChatServiceRecord>('fetchService', `v1/Services/${sid}`),
 
     listServices: async (page: PageRequest): Promise<Page<ChatServiceRecord>> =>
       toPage(

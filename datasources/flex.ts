@@ -31,7 +31,10 @@ const users = (instanceSid: string) => `Instances/${instanceSid}/Users`;
 /** Flex v2 fetch/update (in Twilio's spec) and the v1 list and v4 operations of the Flex Users API beta. */
 export function createFlexApi(http: Http) {
   return {
-    listFlexUsers: async (instanceSid: string, page: PageRequest): Promise<Page<FlexUserRecord>> => {
+    listFlexUsers: async (
+      instanceSid: string,
+      page: PageRequest,
+    ): Promise<Page<FlexUserRecord>> => {
       const body = await http.get<TwilioPage<'users', FlexUserV4Record>>(
         'listFlexUsers',
         `v1/${users(instanceSid)}`,
@@ -104,7 +107,11 @@ export function createFlexApi(http: Http) {
       );
       const { worker, ...flat } = body;
       return withInstance(
-        { ...flat, worker_sid: worker?.worker_sid ?? null, workspace_sid: worker?.workspace_sid ?? null },
+        {
+          ...flat,
+          worker_sid: worker?.worker_sid ?? null,
+          workspace_sid: worker?.workspace_sid ?? null,
+        },
         instanceSid,
       );
     },
@@ -126,5 +133,9 @@ function withInstance(
 ): FlexUserRecord {
   const flexUserSid = record.flex_user_sid ?? sid;
   if (!flexUserSid) throw new Error('Twilio returned a Flex user without flex_user_sid');
-  return { ...record, flex_user_sid: flexUserSid, instance_sid: record.instance_sid ?? instanceSid };
+  return {
+    ...record,
+    flex_user_sid: flexUserSid,
+    instance_sid: record.instance_sid ?? instanceSid,
+  };
 }

@@ -28,11 +28,16 @@ export interface UpstreamObserver {
   onCall(call: UpstreamCall): void;
 }
 
-/** Process-wide pieces every tenant's client shares: sockets and the per-host concurrency cap. */
+/** Process-wide pieces every tenant's client shares: sockets, the concurrency cap, the breaker. */
 export interface SharedTransport {
   agents: { http: HttpAgent; https: HttpsAgent };
   /** Caps concurrent upstream calls to one host across all requests and tenants. */
   limiter: LimitFunction;
+  /**
+   * Stops calling a host that keeps failing (5xx, timeouts, refused connections) for a while.
+   * It must reject with an error whose `code` is 'EOPENBREAKER' while open.
+   */
+  breaker?: { fire<T>(call: () => Promise<T>): Promise<T> };
 }
 
 export interface HttpOptions {
@@ -42,6 +47,11 @@ export interface HttpOptions {
   transport: SharedTransport;
   /** Per attempt. @default 10000 */
   timeoutMs?: number;
+  /**
+   * When the request this client serves must be answered by (epoch ms): no attempt or retry starts
+   * after it, and an attempt's timeout never reaches past it.
+   */
+  deadline?: number;
   /** Retries of idempotent calls on 429/5xx/network errors. @default 2 */
   retries?: number;
   /** A Retry-After longer than this is not waited for: the call fails with RATE_LIMITED. @default 5 */
@@ -63,16 +73,20 @@ export interface Http {
 }
 
 const RETRY_BASE_MS = 50;
+/** An attempt with less time than this left in the budget is not started. */
+const MIN_ATTEMPT_MS = 20;
 
 export function createHttp(options: HttpOptions): Http {
   const { product, transport, observer } = options;
   const maxRetryAfterMs = (options.maxRetryAfterSeconds ?? 5) * 1000;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
   const client: Got = got.extend({
     prefixUrl: options.baseUrl,
     username: options.credentials.username,
     password: options.credentials.password,
     agent: transport.agents,
-    timeout: { request: options.timeoutMs ?? 10_000 },
+    timeout: { request: timeoutMs },
     headers: {
       'user-agent': options.userAgent ?? 'identity-gateway',
       'accept-charset': 'utf-8',
@@ -83,8 +97,13 @@ export function createHttp(options: HttpOptions): Http {
       // got's default backoff starts at one second; a gateway answering a person's query cannot
       // wait that long for a 5xx, while a Retry-After from Twilio is honoured as sent.
       calculateDelay: ({ attemptCount, computedValue, retryAfter }) => {
-        if (computedValue === 0 || retryAfter !== undefined) return computedValue;
-        return RETRY_BASE_MS * 2 ** (attemptCount - 1) + Math.random() * RETRY_BASE_MS;
+        if (computedValue === 0) return 0;
+        const delay =
+          retryAfter !== undefined
+            ? computedValue
+            : RETRY_BASE_MS * 2 ** (attemptCount - 1) + Math.random() * RETRY_BASE_MS;
+        // A retry that could not finish within the request's budget is not worth starting.
+        return Date.now() + delay + MIN_ATTEMPT_MS < deadline ? delay : 0;
       },
     },
     throwHttpErrors: true,
@@ -97,44 +116,51 @@ export function createHttp(options: HttpOptions): Http {
     init: OptionsInit,
     parse: 'json' | 'none',
   ): Promise<T> {
-    return transport.limiter(async () => {
-      const started = performance.now();
-      let retries = 0;
-      let retryAfterWaitSeconds = 0;
-      let status: number | null = null;
-      try {
-        const response = (await client(path, {
-          ...init,
-          method: method as OptionsInit['method'],
-          hooks: {
-            beforeRetry: [
-              (error) => {
-                retries += 1;
-                const retryAfter = Number(error.response?.headers['retry-after']);
-                if (Number.isFinite(retryAfter)) retryAfterWaitSeconds += retryAfter;
-              },
-            ],
-          },
-        })) as Response<string>;
-        status = response.statusCode;
-        if (parse === 'none') return undefined as T;
-        return JSON.parse(response.body) as T;
-      } catch (error) {
-        const twilioError = toTwilioError(error, product);
-        status = twilioError.twilio.status;
-        throw twilioError;
-      } finally {
-        observer?.onCall({
-          product,
-          operation,
-          method,
-          status,
-          durationMs: performance.now() - started,
-          retries,
-          retryAfterWaitSeconds,
-        });
-      }
-    });
+    const attempt = () =>
+      transport.limiter(async () => {
+        const remaining = deadline - Date.now();
+        if (remaining < MIN_ATTEMPT_MS) throw budgetSpent(product);
+        const started = performance.now();
+        let retries = 0;
+        let retryAfterWaitSeconds = 0;
+        let status: number | null = null;
+        try {
+          const response = (await client(path, {
+            ...init,
+            method: method as OptionsInit['method'],
+            timeout: { request: Math.min(timeoutMs, remaining) },
+            hooks: {
+              beforeRetry: [
+                (error) => {
+                  retries += 1;
+                  const retryAfter = Number(error.response?.headers['retry-after']);
+                  if (Number.isFinite(retryAfter)) retryAfterWaitSeconds += retryAfter;
+                },
+              ],
+            },
+          })) as Response<string>;
+          status = response.statusCode;
+          if (parse === 'none') return undefined as T;
+          return JSON.parse(response.body) as T;
+        } catch (error) {
+          const twilioError = toTwilioError(error, product);
+          status = twilioError.twilio.status;
+          throw twilioError;
+        } finally {
+          observer?.onCall({
+            product,
+            operation,
+            method,
+            status,
+            durationMs: performance.now() - started,
+            retries,
+            retryAfterWaitSeconds,
+          });
+        }
+      });
+    return transport.breaker
+      ? transport.breaker.fire(attempt).catch(fromOpenBreaker(product))
+      : attempt();
   }
 
   return {
@@ -188,12 +214,34 @@ export function toTwilioError(error: unknown, product: Product): TwilioError {
   });
 }
 
+function budgetSpent(product: Product): TwilioError {
+  return new TwilioError(
+    `Twilio ${product} API was not called: the request's time budget is spent`,
+    'UPSTREAM_TIMEOUT',
+    { code: null, status: null, moreInfo: null, product },
+  );
+}
+
+/** While a host's breaker is open, calls fail at once instead of piling onto a failing upstream. */
+function fromOpenBreaker(product: Product) {
+  return (error: unknown): never => {
+    if ((error as { code?: unknown } | null)?.code === 'EOPENBREAKER') {
+      throw new TwilioError(
+        `Twilio ${product} API is failing; calls to it are paused for a few seconds`,
+        'UPSTREAM_UNAVAILABLE',
+        { code: null, status: null, moreInfo: null, product },
+      );
+    }
+    throw error;
+  };
+}
+
 function parseErrorBody(body: unknown): TwilioErrorBody {
   const text = Buffer.isBuffer(body) ? body.toString('utf8') : body;
   if (typeof text !== 'string') return {};
   try {
     const parsed: unknown = JSON.parse(text);
-    return typeof parsed === 'object' && parsed !== null ? (parsed as TwilioErrorBody) : {};
+    return typeof parsed === 'object' && parsed !== null ? parsed : {};
   } catch {
     // 5xx from a proxy in front of Twilio is often HTML; the status alone then tells the story.
     return {};

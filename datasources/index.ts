@@ -1,17 +1,25 @@
 import { createChatApi } from './chat.js';
 import { createConversationsApi } from './conversations.js';
 import { createFlexApi } from './flex.js';
-import { createHttp, type Credentials, type SharedTransport, type UpstreamObserver } from './http.js';
-import { createLoaders, type Apis, type Loaders } from './loaders.js';
+import {
+  createHttp,
+  type Credentials,
+  type SharedTransport,
+  type UpstreamObserver,
+} from './http.js';
+import { createLoaders, type Apis, type LoaderHooks, type Loaders } from './loaders.js';
 
 export interface DataSourceOptions {
   baseUrls: { flex: string; conversations: string; chat: string };
   /** One per product host, shared by every request and tenant. */
   transports: { flex: SharedTransport; conversations: SharedTransport; chat: SharedTransport };
   timeoutMs?: number;
+  /** Epoch ms by which the request must be answered; no upstream attempt starts after it. */
+  deadline?: number;
   retries?: number;
   maxRetryAfterSeconds?: number;
   observer?: UpstreamObserver;
+  loaderHooks?: LoaderHooks;
   userAgent?: string;
 }
 
@@ -21,7 +29,10 @@ export interface DataSources {
 }
 
 /** Twilio clients bound to one tenant's credentials, and that request's fresh loaders. */
-export function createDataSources(credentials: Credentials, options: DataSourceOptions): DataSources {
+export function createDataSources(
+  credentials: Credentials,
+  options: DataSourceOptions,
+): DataSources {
   const http = (product: 'flex' | 'conversations' | 'chat') =>
     createHttp({
       product,
@@ -29,6 +40,7 @@ export function createDataSources(credentials: Credentials, options: DataSourceO
       credentials,
       transport: options.transports[product],
       timeoutMs: options.timeoutMs,
+      deadline: options.deadline,
       retries: options.retries,
       maxRetryAfterSeconds: options.maxRetryAfterSeconds,
       observer: options.observer,
@@ -39,7 +51,7 @@ export function createDataSources(credentials: Credentials, options: DataSourceO
     conversations: createConversationsApi(http('conversations')),
     chat: createChatApi(http('chat')),
   };
-  return { apis, loaders: createLoaders(apis) };
+  return { apis, loaders: createLoaders(apis, options.loaderHooks) };
 }
 
 export type { Apis, Loaders, Credentials };

@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import DataLoader, { type BatchLoadFn } from 'dataloader';
 import type { ChatApi } from './chat.js';
 import type { ConversationsApi } from './conversations.js';
 import { TwilioError } from './errors.js';
@@ -27,6 +27,55 @@ export interface ChatUserKey {
 
 const USER_SID = /^US[0-9a-fA-F]{32}$/;
 
+/** What the loaders report, for metrics: the size of each wave and each load served from cache. */
+export interface LoaderHooks {
+  onBatch(loader: string, size: number): void;
+  onCacheHit(loader: string): void;
+}
+
+/** A DataLoader that reports its batches and cache hits (a prime is not a hit). */
+function createLoader<K, V>(
+  name: string,
+  batch: BatchLoadFn<K, V>,
+  hooks: LoaderHooks | undefined,
+  cacheKeyFn: (key: K) => string,
+): DataLoader<K, V, string> {
+  if (!hooks) return new DataLoader<K, V, string>(batch, { cacheKeyFn });
+  const cache = new Map<string, Promise<V>>();
+  let priming = false;
+  const loader = new DataLoader<K, V, string>(
+    (keys) => {
+      hooks.onBatch(name, keys.length);
+      return batch(keys);
+    },
+    {
+      cacheKeyFn,
+      cacheMap: {
+        get: (key) => {
+          const value = cache.get(key);
+          if (value !== undefined && !priming) hooks.onCacheHit(name);
+          return value;
+        },
+        set: (key, value) => cache.set(key, value),
+        delete: (key) => cache.delete(key),
+        clear: () => cache.clear(),
+      },
+    },
+  );
+  const prime = loader.prime.bind(loader);
+  loader.prime = (key, value) => {
+    priming = true;
+    try {
+      return prime(key, value);
+    } finally {
+      priming = false;
+    }
+  };
+  return loader;
+}
+
+const asIs = (key: string) => key;
+
 /**
  * New on every request, so a cache here never outlives the request or crosses tenants.
  *
@@ -35,36 +84,45 @@ const USER_SID = /^US[0-9a-fA-F]{32}$/;
  * to null; any other failure is that key's own Error, so one bad key fails only its own field.
  * Every fetch primes the loaders of the record's other keys (SID ↔ identity ↔ username).
  */
-export function createLoaders(apis: Apis) {
+export function createLoaders(apis: Apis, hooks?: LoaderHooks) {
   const flexUserKey = (k: FlexUserKey) => `${k.instanceSid}|${k.sid}`;
   const flexUsernameKey = (k: FlexUsernameKey) => `${k.instanceSid}|${k.username}`;
   const chatUserKey = (k: ChatUserKey) => `${k.serviceSid}|${k.user}`;
 
   const primeFlexUsername = (record: FlexUserRecord) => {
     if (record.username)
-      flexUserByUsername.prime({ instanceSid: record.instance_sid, username: record.username }, record);
+      flexUserByUsername.prime(
+        { instanceSid: record.instance_sid, username: record.username },
+        record,
+      );
   };
 
   /** Flex v2 fetch: the version with user_sid and url. */
-  const flexUser = new DataLoader<FlexUserKey, FlexUserRecord | null, string>(
+  const flexUser = createLoader<FlexUserKey, FlexUserRecord | null>(
+    'flexUser',
     (keys) =>
       fetchEach(keys, async (k) => {
         const record = await apis.flex.fetchFlexUser(k.instanceSid, k.sid);
         primeFlexUsername(record);
         return record;
       }),
-    { cacheKeyFn: flexUserKey },
+    hooks,
+    flexUserKey,
   );
 
   /** Flex v4 fetch: the version with full_name, deactivated and deactivated_date. */
-  const flexUserV4 = new DataLoader<FlexUserKey, FlexUserRecord | null, string>(
+  const flexUserV4 = createLoader<FlexUserKey, FlexUserRecord | null>(
+    'flexUserV4',
     (keys) => fetchEach(keys, (k) => apis.flex.fetchFlexUserV4(k.instanceSid, k.sid)),
-    { cacheKeyFn: flexUserKey },
+    hooks,
+    flexUserKey,
   );
 
-  const flexUserByUsername = new DataLoader<FlexUsernameKey, FlexUserRecord | null, string>(
+  const flexUserByUsername = createLoader<FlexUsernameKey, FlexUserRecord | null>(
+    'flexUserByUsername',
     (keys) => fetchEach(keys, (k) => apis.flex.fetchFlexUserByUsername(k.instanceSid, k.username)),
-    { cacheKeyFn: flexUsernameKey },
+    hooks,
+    flexUsernameKey,
   );
 
   /** After a write that returned no record (deprovision): nothing cached about the user is kept. */
@@ -80,13 +138,17 @@ export function createLoaders(apis: Apis) {
   };
 
   /** Keyed by US… SID or identity, as Twilio's path is. */
-  const conversationsUser = new DataLoader<string, ConversationsUserRecord | null>((keys) =>
-    fetchEach(keys, async (key) => {
-      const record = await apis.conversations.fetchUser(key);
-      // Prime the other key only: priming the one being loaded is a no-op while it is in flight.
-      conversationsUser.prime(USER_SID.test(key) ? record.identity : record.sid, record);
-      return record;
-    }),
+  const conversationsUser = createLoader<string, ConversationsUserRecord | null>(
+    'conversationsUser',
+    (keys) =>
+      fetchEach(keys, async (key) => {
+        const record = await apis.conversations.fetchUser(key);
+        // Prime the other key only: priming the one being loaded is a no-op while it is in flight.
+        conversationsUser.prime(USER_SID.test(key) ? record.identity : record.sid, record);
+        return record;
+      }),
+    hooks,
+    asIs,
   );
 
   const primeChatUser = (record: ChatUserRecord) => {
@@ -95,7 +157,8 @@ export function createLoaders(apis: Apis) {
       .prime({ serviceSid: record.service_sid, user: record.identity }, record);
   };
 
-  const chatUser = new DataLoader<ChatUserKey, ChatUserRecord | null, string>(
+  const chatUser = createLoader<ChatUserKey, ChatUserRecord | null>(
+    'chatUser',
     (keys) =>
       fetchEach(keys, async (k) => {
         const record = await apis.chat.fetchUser(k.serviceSid, k.user);
@@ -105,7 +168,8 @@ export function createLoaders(apis: Apis) {
         );
         return record;
       }),
-    { cacheKeyFn: chatUserKey },
+    hooks,
+    chatUserKey,
   );
 
   return {

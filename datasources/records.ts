@@ -38,14 +38,18 @@ export type FlexUserRecord = Partial<FlexUserV2Record> &
   Omit<FlexUserV4Record, 'flex_user_sid'> & { flex_user_sid: string; instance_sid: string };
 
 /** The v4 Provision answer nests the worker link instead of flat worker_sid/workspace_sid. */
-export interface ProvisionedFlexUserRecord extends Omit<FlexUserV4Record, 'worker_sid' | 'workspace_sid'> {
+export interface ProvisionedFlexUserRecord extends Omit<
+  FlexUserV4Record,
+  'worker_sid' | 'workspace_sid'
+> {
   worker?: { worker_sid?: string | null; workspace_sid?: string | null } | null;
 }
 
-export type ConversationsUserRecord = ConversationsComponents['schemas']['conversations.v1.user'] & {
-  sid: string;
-  identity: string;
-};
+export type ConversationsUserRecord =
+  ConversationsComponents['schemas']['conversations.v1.user'] & {
+    sid: string;
+    identity: string;
+  };
 
 export type ChatUserRecord = ChatComponents['schemas']['chat.v2.service.user'] & {
   sid: string;

@@ -42,6 +42,13 @@ export type Scalars = {
   WorkspaceSid: { input: string; output: string; }
 };
 
+/** Who may cache a response: any cache (PUBLIC) or only the client's own (PRIVATE). */
+export type CacheControlScope =
+  /** Only the caller's own cache (every answer here depends on the caller's Twilio account). */
+  | 'PRIVATE'
+  /** Any cache, including shared CDN caches. */
+  | 'PUBLIC';
+
 /**
  * A Programmable Chat user: a user of one chat service (`/v2/Services/{ServiceSid}/Users`). In the
  * account's default service it is the same person record as the Conversations user.
@@ -722,6 +729,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = ResolversObject<{
   AccountSid: ResolverTypeWrapper<Scalars['AccountSid']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CacheControlScope: CacheControlScope;
   ChatServiceSid: ResolverTypeWrapper<Scalars['ChatServiceSid']['output']>;
   ChatUser: ResolverTypeWrapper<ChatUserRecord>;
   ChatUserConnection: ResolverTypeWrapper<Omit<ChatUserConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ChatUserEdge']>, nodes: Array<ResolversTypes['ChatUser']> }>;
@@ -809,6 +817,14 @@ export type ResolversParentTypes = ResolversObject<{
   WorkerSid: Scalars['WorkerSid']['output'];
   WorkspaceSid: Scalars['WorkspaceSid']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export interface AccountSidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AccountSid'], any> {
   name: 'AccountSid';
@@ -1070,3 +1086,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   WorkspaceSid?: GraphQLScalarType;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

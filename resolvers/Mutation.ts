@@ -21,7 +21,13 @@ export const Mutation: MutationResolvers = {
       ...checkEmail(input.email, true),
       ...checkText('fullName', input.fullName, true),
       ...(input.roles.length === 0
-        ? [{ field: ['input', 'roles'], message: 'Give at least one role', code: 'REQUIRED' as const }]
+        ? [
+            {
+              field: ['input', 'roles'],
+              message: 'Give at least one role',
+              code: 'REQUIRED' as const,
+            },
+          ]
         : []),
       ...checkAttributes('workerAttributes', input.workerAttributes),
     ];
@@ -33,7 +39,8 @@ export const Mutation: MutationResolvers = {
         email: input.email,
         fullName: input.fullName,
         roles: input.roles.map((role) => role.toLowerCase()),
-        workerAttributes: (input.workerAttributes ?? undefined) as Record<string, unknown> | undefined,
+        workerAttributes: (input.workerAttributes ?? undefined) as
+          Record<string, unknown> | undefined,
       });
       ctx.loaders.primeFlexUser(record, 'v4');
       // Provisioning creates or links the Conversations user with identity = username.

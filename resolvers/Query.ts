@@ -2,12 +2,7 @@ import type { QueryResolvers, ResolversInterfaceTypes } from '../generated/resol
 import type { Context } from './context.js';
 import { readConnection } from './connection.js';
 import { fromGlobalId } from './global-id.js';
-import {
-  chatService,
-  flexInstance,
-  personOfConversationsUser,
-  personOfFlexUser,
-} from './joins.js';
+import { chatService, flexInstance, personOfConversationsUser, personOfFlexUser } from './joins.js';
 import { badInput } from './scalars.js';
 
 /** Twilio's PageSize maxima per list (TWILIO.md §5; the Flex one from the Flex Users API page). */
@@ -16,7 +11,9 @@ const MAX_PAGE_SIZE = { flexUsers: 1000, conversationsUsers: 50, chatUsers: 100 
 export const MAX_IDENTITIES_PER_REQUEST = 100;
 
 /** Exactly one of the named arguments must be given; returns which. */
-function exactlyOne<T extends Record<string, string | null | undefined>>(args: T): [keyof T, string] {
+function exactlyOne<T extends Record<string, string | null | undefined>>(
+  args: T,
+): [keyof T, string] {
   const given = Object.entries(args).filter(([, value]) => value !== null && value !== undefined);
   const [only] = given;
   if (given.length !== 1 || !only) {
@@ -59,7 +56,10 @@ export const Query: QueryResolvers = {
     const [by, value] = exactlyOne({ identity: args.identity, sid: args.sid });
     if (by === 'identity') return { identity: value };
     if (value.startsWith('FU')) {
-      const record = await ctx.loaders.flexUser.load({ instanceSid: flexInstance(ctx), sid: value });
+      const record = await ctx.loaders.flexUser.load({
+        instanceSid: flexInstance(ctx),
+        sid: value,
+      });
       return record ? personOfFlexUser(record) : null;
     }
     const record = await ctx.loaders.conversationsUser.load(value);
@@ -91,8 +91,10 @@ export const Query: QueryResolvers = {
   conversationsUser: (_root, args, ctx) =>
     ctx.loaders.conversationsUser.load(exactlyOne({ sid: args.sid, identity: args.identity })[1]),
   conversationsUsers: async (_root, { first, after }, ctx) => {
-    const connection = await readConnection({ first, after }, MAX_PAGE_SIZE.conversationsUsers, (page) =>
-      ctx.apis.conversations.listUsers(page),
+    const connection = await readConnection(
+      { first, after },
+      MAX_PAGE_SIZE.conversationsUsers,
+      (page) => ctx.apis.conversations.listUsers(page),
     );
     for (const record of connection.nodes) ctx.loaders.primeConversationsUser(record);
     return connection;

@@ -53,7 +53,9 @@ export async function readConnection<T>(
 ): Promise<Connection<T>> {
   const { first } = args;
   if (!Number.isInteger(first) || first < 1 || first > maxPageSize) {
-    throw badInput(`first must be between 1 and ${maxPageSize} (Twilio's page size limit), got ${first}`);
+    throw badInput(
+      `first must be between 1 and ${maxPageSize} (Twilio's page size limit), got ${first}`,
+    );
   }
   const at = args.after ? decode(args.after) : { token: null, skip: 0 };
   const pageSize = Math.min(maxPageSize, at.skip + first);

@@ -5,6 +5,14 @@ export interface Context {
   apis: Apis;
   loaders: Loaders;
   defaults: Defaults;
+  /** Read by the server's logging and metrics plugins, never by resolvers. */
+  telemetry: RequestTelemetry;
+}
+
+export interface RequestTelemetry {
+  requestId: string;
+  upstreamCalls: number;
+  upstreamRetries: number;
 }
 
 export interface Defaults {

@@ -20,7 +20,7 @@ export function fromGlobalId(id: string): GlobalIdTarget | null {
     return null;
   }
   if (!Array.isArray(parts) || !parts.every((part) => typeof part === 'string')) return null;
-  const [type, a, b] = parts as string[];
+  const [type, a, b] = parts;
   switch (`${type}/${parts.length - 1}`) {
     case 'User/1':
       return a ? { type: 'User', identity: a } : null;

@@ -53,7 +53,8 @@ export function conversationsUserOf(
  */
 export async function chatUsersOf(person: Person, ctx: Context): Promise<ChatUserRecord[]> {
   const configured = ctx.defaults.chatServiceSids;
-  const load = (serviceSid: string) => ctx.loaders.chatUser.load({ serviceSid, user: person.identity });
+  const load = (serviceSid: string) =>
+    ctx.loaders.chatUser.load({ serviceSid, user: person.identity });
   const loads = configured.map(load);
   const conversationsUser = await conversationsUserOf(person, ctx);
   const ownService = conversationsUser?.chat_service_sid;

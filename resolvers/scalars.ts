@@ -1,8 +1,24 @@
-import { GraphQLError, GraphQLScalarType, Kind, valueFromASTUntyped, type ValueNode } from 'graphql';
+import {
+  GraphQLError,
+  GraphQLScalarType,
+  Kind,
+  valueFromASTUntyped,
+  type ValueNode,
+} from 'graphql';
 
-/** A client error that stops the operation before any upstream call. */
+/** A client error in an argument, raised by a resolver before it calls Twilio. */
 export function badInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+/**
+ * A value a scalar refuses. It is raised while the request's variables or literals are checked,
+ * before anything runs, so the whole request is a client error (HTTP 400).
+ */
+function invalidValue(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+  });
 }
 
 function stringScalar(
@@ -11,9 +27,10 @@ function stringScalar(
   check: (value: string) => string | null,
 ): GraphQLScalarType<string, string> {
   const parse = (value: unknown): string => {
-    if (typeof value !== 'string') throw badInput(`${name}: expected a string, got ${JSON.stringify(value)}`);
+    if (typeof value !== 'string')
+      throw invalidValue(`${name}: expected a string, got ${JSON.stringify(value)}`);
     const problem = check(value);
-    if (problem) throw badInput(problem);
+    if (problem) throw invalidValue(problem);
     return value;
   };
   return new GraphQLScalarType<string, string>({
@@ -23,13 +40,17 @@ function stringScalar(
     serialize: (value) => String(value),
     parseValue: parse,
     parseLiteral: (ast: ValueNode) => {
-      if (ast.kind !== Kind.STRING) throw badInput(`${name}: expected a string literal`);
+      if (ast.kind !== Kind.STRING) throw invalidValue(`${name}: expected a string literal`);
       return parse(ast.value);
     },
   });
 }
 
-function sidScalar(name: string, prefixes: string[], what: string): GraphQLScalarType<string, string> {
+function sidScalar(
+  name: string,
+  prefixes: string[],
+  what: string,
+): GraphQLScalarType<string, string> {
   const pattern = new RegExp(`^(${prefixes.join('|')})[0-9a-fA-F]{32}$`);
   const shape = prefixes.map((p) => `${p} + 32 hex digits`).join(' or ');
   return stringScalar(name, `${what}: ${shape}.`, (value) =>
@@ -39,13 +60,10 @@ function sidScalar(name: string, prefixes: string[], what: string): GraphQLScala
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
-export const DateTime = stringScalar(
-  'DateTime',
-  'ISO 8601 date-time in UTC.',
-  (value) =>
-    ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))
-      ? null
-      : `Expected an ISO 8601 date-time such as 2024-07-31T04:00:00Z, got ${JSON.stringify(value)}`,
+export const DateTime = stringScalar('DateTime', 'ISO 8601 date-time in UTC.', (value) =>
+  ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))
+    ? null
+    : `Expected an ISO 8601 date-time such as 2024-07-31T04:00:00Z, got ${JSON.stringify(value)}`,
 );
 
 export const JSONScalar = new GraphQLScalarType<unknown, unknown>({

@@ -1,7 +1,11 @@
 import { TwilioError } from '../datasources/errors.js';
 import type { UserError, UserErrorCode } from '../generated/resolvers-types.js';
 
-export const userError = (field: string[] | null, message: string, code: UserErrorCode): UserError => ({
+export const userError = (
+  field: string[] | null,
+  message: string,
+  code: UserErrorCode,
+): UserError => ({
   field,
   message,
   code,
@@ -11,13 +15,20 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Twilio's Provision limits each string to 1..256 characters (Flex Users API page). */
 const MAX_TEXT = 256;
 
-export function checkText(name: string, value: string | null | undefined, required: boolean): UserError[] {
+export function checkText(
+  name: string,
+  value: string | null | undefined,
+  required: boolean,
+): UserError[] {
   if (value === null || value === undefined) {
     return required ? [userError(['input', name], `${name} is required`, 'REQUIRED')] : [];
   }
-  if (value.trim() === '') return [userError(['input', name], `${name} must not be empty`, 'REQUIRED')];
+  if (value.trim() === '')
+    return [userError(['input', name], `${name} must not be empty`, 'REQUIRED')];
   if (value.length > MAX_TEXT) {
-    return [userError(['input', name], `${name} must be at most ${MAX_TEXT} characters`, 'INVALID')];
+    return [
+      userError(['input', name], `${name} must be at most ${MAX_TEXT} characters`, 'INVALID'),
+    ];
   }
   return [];
 }
@@ -27,7 +38,13 @@ export function checkEmail(value: string | null | undefined, required: boolean):
   if (problems.length > 0 || value === null || value === undefined) return problems;
   return EMAIL.test(value)
     ? []
-    : [userError(['input', 'email'], `Expected an email address, got ${JSON.stringify(value)}`, 'INVALID')];
+    : [
+        userError(
+          ['input', 'email'],
+          `Expected an email address, got ${JSON.stringify(value)}`,
+          'INVALID',
+        ),
+      ];
 }
 
 /** Attributes must be a JSON object: Twilio stores a string, and other JSON values confuse clients. */
@@ -38,10 +55,19 @@ export function checkAttributes(name: string, value: unknown): UserError[] {
     : [userError(['input', name], `${name} must be a JSON object`, 'INVALID')];
 }
 
-export function checkSomethingToChange(input: Record<string, unknown>, fields: string[]): UserError[] {
+export function checkSomethingToChange(
+  input: Record<string, unknown>,
+  fields: string[],
+): UserError[] {
   return fields.some((field) => input[field] !== null && input[field] !== undefined)
     ? []
-    : [userError(['input'], `Give at least one of ${fields.join(', ')} to change`, 'NOTHING_TO_CHANGE')];
+    : [
+        userError(
+          ['input'],
+          `Give at least one of ${fields.join(', ')} to change`,
+          'NOTHING_TO_CHANGE',
+        ),
+      ];
 }
 
 export function checkExactlyOne(input: Record<string, unknown>, fields: string[]): UserError[] {

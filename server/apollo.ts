@@ -1,22 +1,40 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import type { ValidationRule } from 'graphql';
 import type { Context } from '../resolvers/context.js';
 import { resolvers } from '../resolvers/index.js';
-import { formatError } from './format-error.js';
+import { createFormatError } from './format-error.js';
+import { QUERY_LIMITS } from './plugins/limits.js';
+import type { Logger } from './logger.js';
 import { loadTypeDefs } from './schema.js';
 
 export interface ApolloOptions {
-  plugins?: ApolloServerPlugin<Context>[];
-  introspection?: boolean;
+  plugins: ApolloServerPlugin<Context>[];
+  validationRules: ValidationRule[];
+  introspection: boolean;
+  log: Logger;
 }
 
-export function createApolloServer(options: ApolloOptions = {}): ApolloServer<Context> {
+/** Persisted-query documents kept at most (by approximate size) and for how long. */
+const APQ_CACHE_BYTES = 8 * 1024 * 1024;
+const APQ_TTL_SECONDS = 24 * 60 * 60;
+
+export function createApolloServer(options: ApolloOptions): ApolloServer<Context> {
   return new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
-    plugins: options.plugins ?? [],
-    formatError,
+    plugins: options.plugins,
+    validationRules: options.validationRules,
+    // The parser stops at this many tokens: a huge document costs nothing past the limit.
+    parseOptions: { maxTokens: QUERY_LIMITS.tokens },
+    formatError: createFormatError(options.log),
     includeStacktraceInErrorResponses: false,
-    introspection: options.introspection ?? true,
+    introspection: options.introspection,
+    // Automatic persisted queries, in a bounded cache: clients send a hash instead of the document.
+    persistedQueries: {
+      cache: new InMemoryLRUCache<string>({ maxSize: APQ_CACHE_BYTES }),
+      ttl: APQ_TTL_SECONDS,
+    },
     // Termination signals are handled by main.ts, which also stops the embedded emulator.
     stopOnTerminationSignals: false,
   });

@@ -12,12 +12,43 @@ export interface Config {
   baseUrls: { flex: string; conversations: string; chat: string };
   /** Per upstream attempt. */
   timeoutMs: number;
+  /** Time one GraphQL request may spend on Twilio, retries and waits included. */
+  requestBudgetMs: number;
   retries: number;
   maxRetryAfterSeconds: number;
   /** Concurrent calls to one Twilio host, across all requests and tenants. */
   maxConcurrencyPerHost: number;
-  /** Let a request carry `Authorization: Basic AccountSid:AuthToken` to act as that account. */
-  allowCredentialPassthrough: boolean;
+  auth: AuthConfig;
+  /** Twilio accounts a bearer token may name (its tenant claim), with their defaults. */
+  tenants: Record<string, TenantConfig>;
+  /** pino level: fatal, error, warn, info, debug, trace or silent. */
+  logLevel: string;
+  /** Schema introspection; off in production unless enabled. */
+  introspection: boolean;
+  /** The browser playground at GET /graphql; off in production unless enabled. */
+  playground: boolean;
+}
+
+export interface AuthConfig {
+  /** Requests without credentials act as the configured account. Only for demos and trusted networks. */
+  open: boolean;
+  /** `Authorization: Basic AccountSid:AuthToken` (or ApiKeySid:Secret) acts as that Twilio account. */
+  passthrough: boolean;
+  /** `Authorization: Bearer <JWT>` verified against a secret or a JWKS; null when not configured. */
+  jwt: {
+    secret: string | null;
+    jwksUrl: string | null;
+    issuer: string | null;
+    audience: string | null;
+    /** The claim naming a tenant of `TWILIO_TENANTS`; a token without it acts as the configured account. */
+    tenantClaim: string;
+  } | null;
+}
+
+export interface TenantConfig {
+  credentials: Credentials;
+  flexInstanceSid: string | null;
+  chatServiceSids: string[];
 }
 
 export class ConfigError extends Error {
@@ -57,9 +88,28 @@ export function loadConfig(env: Env = process.env): Config {
     if (value === undefined) return fallback;
     const parsed = Number(value);
     if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
-      throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+      throw new ConfigError(
+        `${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`,
+      );
     }
     return parsed;
+  };
+  const bool = (name: string, fallback: boolean) => {
+    const value = read(name);
+    if (value === undefined) return fallback;
+    if (value !== 'true' && value !== 'false') {
+      throw new ConfigError(`${name} must be true or false, got ${JSON.stringify(value)}`);
+    }
+    return value === 'true';
+  };
+  const oneOf = (name: string, fallback: string, allowed: string[]) => {
+    const value = read(name) ?? fallback;
+    if (!allowed.includes(value)) {
+      throw new ConfigError(
+        `${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`,
+      );
+    }
+    return value;
   };
   const url = (name: string, fallback: string) => {
     const value = read(name) ?? fallback;
@@ -70,13 +120,19 @@ export function loadConfig(env: Env = process.env): Config {
     }
   };
 
-  const accountSid = sid('TWILIO_ACCOUNT_SID', PATTERNS.account, 'an account SID (AC + 32 hex digits)');
+  const production = read('NODE_ENV') === 'production';
+  const accountSid = sid(
+    'TWILIO_ACCOUNT_SID',
+    PATTERNS.account,
+    'an account SID (AC + 32 hex digits)',
+  );
   const authToken = read('TWILIO_AUTH_TOKEN');
   const apiKey = sid('TWILIO_API_KEY', PATTERNS.apiKey, 'an API key SID (SK + 32 hex digits)');
   const apiSecret = read('TWILIO_API_SECRET');
   let credentials: Credentials | null = null;
   if (apiKey || apiSecret) {
-    if (!apiKey || !apiSecret) throw new ConfigError('Set both TWILIO_API_KEY and TWILIO_API_SECRET');
+    if (!apiKey || !apiSecret)
+      throw new ConfigError('Set both TWILIO_API_KEY and TWILIO_API_SECRET');
     credentials = { username: apiKey, password: apiSecret };
   } else if (accountSid || authToken) {
     if (!accountSid || !authToken) {
@@ -90,7 +146,7 @@ export function loadConfig(env: Env = process.env): Config {
     .map((s) => s.trim())
     .filter(Boolean);
   for (const service of chatServiceSids) {
-    if (!PATTERNS.chatService.test(service)) {
+    if (!isChatServiceSid(service)) {
       throw new ConfigError(
         `TWILIO_CHAT_SERVICE_SIDS must list chat service SIDs (IS + 32 hex digits), got ${JSON.stringify(service)}`,
       );
@@ -102,7 +158,11 @@ export function loadConfig(env: Env = process.env): Config {
     host: read('HOST') ?? '127.0.0.1',
     credentials,
     accountSid,
-    flexInstanceSid: sid('TWILIO_FLEX_INSTANCE_SID', PATTERNS.flexInstance, 'a Flex instance SID (GO + 32 hex digits)'),
+    flexInstanceSid: sid(
+      'TWILIO_FLEX_INSTANCE_SID',
+      PATTERNS.flexInstance,
+      'a Flex instance SID (GO + 32 hex digits)',
+    ),
     chatServiceSids,
     baseUrls: {
       flex: url('TWILIO_FLEX_API_URL', TWILIO_HOSTS.flex),
@@ -110,9 +170,94 @@ export function loadConfig(env: Env = process.env): Config {
       chat: url('TWILIO_CHAT_API_URL', TWILIO_HOSTS.chat),
     },
     timeoutMs: int('TWILIO_TIMEOUT_MS', 10_000, 100, 120_000),
+    requestBudgetMs: int('REQUEST_BUDGET_MS', 15_000, 100, 300_000),
     retries: int('TWILIO_RETRIES', 2, 0, 10),
     maxRetryAfterSeconds: int('TWILIO_MAX_RETRY_AFTER_SECONDS', 5, 0, 120),
     maxConcurrencyPerHost: int('TWILIO_MAX_CONCURRENCY', 32, 1, 1024),
-    allowCredentialPassthrough: read('ALLOW_CREDENTIAL_PASSTHROUGH') !== 'false',
+    auth: {
+      open: bool('AUTH_OPEN', false),
+      passthrough: bool('AUTH_BASIC_PASSTHROUGH', true),
+      jwt:
+        read('AUTH_JWT_SECRET') || read('AUTH_JWKS_URL')
+          ? {
+              secret: read('AUTH_JWT_SECRET') ?? null,
+              jwksUrl: read('AUTH_JWKS_URL') ? url('AUTH_JWKS_URL', '') : null,
+              issuer: read('AUTH_JWT_ISSUER') ?? null,
+              audience: read('AUTH_JWT_AUDIENCE') ?? null,
+              tenantClaim: read('AUTH_JWT_TENANT_CLAIM') ?? 'tenant',
+            }
+          : null,
+    },
+    tenants: parseTenants(read('TWILIO_TENANTS')),
+    logLevel: oneOf('LOG_LEVEL', 'info', [
+      'fatal',
+      'error',
+      'warn',
+      'info',
+      'debug',
+      'trace',
+      'silent',
+    ]),
+    introspection: bool('GRAPHQL_INTROSPECTION', !production),
+    playground: bool('GRAPHQL_PLAYGROUND', !production),
   };
+}
+
+const isChatServiceSid = (value: unknown) =>
+  typeof value === 'string' && PATTERNS.chatService.test(value);
+
+/**
+ * `TWILIO_TENANTS`: a JSON object from tenant id to `{ accountSid, authToken }` (or
+ * `{ apiKey, apiSecret }`), optionally `flexInstanceSid` and `chatServiceSids`.
+ */
+function parseTenants(json: string | undefined): Record<string, TenantConfig> {
+  if (json === undefined) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw new ConfigError('TWILIO_TENANTS must be a JSON object');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ConfigError('TWILIO_TENANTS must be a JSON object');
+  }
+  const tenants: Record<string, TenantConfig> = {};
+  for (const [id, value] of Object.entries(parsed as Record<string, unknown>)) {
+    const bad = (what: string) => new ConfigError(`TWILIO_TENANTS.${id}: ${what}`);
+    if (typeof value !== 'object' || value === null) throw bad('must be an object');
+    const t = value as Record<string, unknown>;
+    let credentials: Credentials;
+    if (
+      typeof t.apiKey === 'string' &&
+      typeof t.apiSecret === 'string' &&
+      PATTERNS.apiKey.test(t.apiKey)
+    ) {
+      credentials = { username: t.apiKey, password: t.apiSecret };
+    } else if (
+      typeof t.accountSid === 'string' &&
+      typeof t.authToken === 'string' &&
+      PATTERNS.account.test(t.accountSid)
+    ) {
+      credentials = { username: t.accountSid, password: t.authToken };
+    } else {
+      throw bad('needs accountSid (AC…) and authToken, or apiKey (SK…) and apiSecret');
+    }
+    const flexInstanceSid = t.flexInstanceSid ?? null;
+    if (
+      flexInstanceSid !== null &&
+      !(typeof flexInstanceSid === 'string' && PATTERNS.flexInstance.test(flexInstanceSid))
+    ) {
+      throw bad('flexInstanceSid must be a Flex instance SID (GO + 32 hex digits)');
+    }
+    const chatServiceSids = t.chatServiceSids ?? [];
+    if (!Array.isArray(chatServiceSids) || !chatServiceSids.every(isChatServiceSid)) {
+      throw bad('chatServiceSids must be a list of chat service SIDs (IS + 32 hex digits)');
+    }
+    tenants[id] = {
+      credentials,
+      flexInstanceSid,
+      chatServiceSids: chatServiceSids as string[],
+    };
+  }
+  return tenants;
 }

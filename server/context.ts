@@ -1,11 +1,15 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import CircuitBreaker from 'opossum';
 import pLimit from 'p-limit';
+import { TwilioError } from '../datasources/errors.js';
+import type { SharedTransport } from '../datasources/http.js';
 import { createDataSources, type DataSourceOptions } from '../datasources/index.js';
-import type { SharedTransport, UpstreamObserver } from '../datasources/http.js';
-import type { Context } from '../resolvers/context.js';
+import type { Context, RequestTelemetry } from '../resolvers/context.js';
 import type { Config } from './config.js';
-import { resolveTenant } from './tenant.js';
+import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
+import { createTenantResolver } from './tenant.js';
 
 export type Transports = DataSourceOptions['transports'];
 
@@ -16,7 +20,11 @@ export function createTransports(config: Config): Transports & { destroy(): void
     const options = { keepAlive: true, maxSockets: config.maxConcurrencyPerHost };
     const pair = { http: new HttpAgent(options), https: new HttpsAgent(options) };
     agents.push(pair);
-    return { agents: pair, limiter: pLimit(config.maxConcurrencyPerHost) };
+    return {
+      agents: pair,
+      limiter: pLimit(config.maxConcurrencyPerHost),
+      breaker: createBreaker(),
+    };
   };
   return {
     flex: transport(),
@@ -31,27 +39,80 @@ export function createTransports(config: Config): Transports & { destroy(): void
   };
 }
 
+/**
+ * Opens when at least half of the last 10 s of calls (and at least 10 calls) failed with a 5xx, a
+ * timeout or no connection; after 5 s one call is let through to probe. Twilio's 4xx answers are
+ * about the request, not the host's health, so they never count.
+ */
+function createBreaker() {
+  const breaker = new CircuitBreaker((call: () => Promise<unknown>) => call(), {
+    timeout: false,
+    errorThresholdPercentage: 50,
+    volumeThreshold: 10,
+    rollingCountTimeout: 10_000,
+    resetTimeout: 5_000,
+    errorFilter: (error: unknown) =>
+      error instanceof TwilioError && error.twilio.status !== null && error.twilio.status < 500,
+  });
+  return { fire: <T>(call: () => Promise<T>) => breaker.fire(call) as Promise<T> };
+}
+
+export interface RequestInfo {
+  id: string;
+  headers: Record<string, string | string[] | undefined>;
+  /** The request's own logger (carries its id), so upstream call lines join the request's. */
+  log: Logger;
+}
+
 /** Runs once per request: whose account, then that account's clients and fresh loaders. */
-export function createContextFunction(
-  config: Config,
-  transports: Transports,
-  observer?: UpstreamObserver,
-) {
-  return (headers: Record<string, string | string[] | undefined>): Context => {
-    const tenant = resolveTenant(headers, config);
+export function createContextFunction(config: Config, transports: Transports, metrics: Metrics) {
+  const resolveTenant = createTenantResolver(config);
+  return async (request: RequestInfo): Promise<Context> => {
+    const tenant = await resolveTenant(request.headers);
+    const telemetry: RequestTelemetry = {
+      requestId: request.id,
+      upstreamCalls: 0,
+      upstreamRetries: 0,
+    };
     const { apis, loaders } = createDataSources(tenant.credentials, {
       baseUrls: config.baseUrls,
       transports,
       timeoutMs: config.timeoutMs,
+      deadline: Date.now() + config.requestBudgetMs,
       retries: config.retries,
       maxRetryAfterSeconds: config.maxRetryAfterSeconds,
-      observer,
       userAgent: 'identity-gateway/0.1',
+      observer: {
+        onCall: (call) => {
+          telemetry.upstreamCalls += 1;
+          telemetry.upstreamRetries += call.retries;
+          metrics.upstreamCall(call);
+          request.log.debug(
+            {
+              upstream: call.product,
+              endpoint: call.operation,
+              method: call.method,
+              status: call.status,
+              ms: Math.round(call.durationMs * 10) / 10,
+              retries: call.retries,
+            },
+            'twilio call',
+          );
+        },
+      },
+      loaderHooks: {
+        onBatch: (loader, size) => metrics.loaderBatch(loader, size),
+        onCacheHit: (loader) => metrics.loaderCacheHit(loader),
+      },
     });
     return {
       apis,
       loaders,
-      defaults: { flexInstanceSid: tenant.flexInstanceSid, chatServiceSids: tenant.chatServiceSids },
+      defaults: {
+        flexInstanceSid: tenant.flexInstanceSid,
+        chatServiceSids: tenant.chatServiceSids,
+      },
+      telemetry,
     };
   };
 }

@@ -1,8 +1,18 @@
-import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import Fastify from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import fastifyApollo from '@as-integrations/fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Context } from '../resolvers/context.js';
 import { createApolloServer } from './apollo.js';
 import type { Config } from './config.js';
 import { createContextFunction, createTransports } from './context.js';
+import { createLogger, type DestinationStream } from './logger.js';
+import { createMetrics } from './metrics.js';
+import { createLoggingPlugin } from './plugins/logging.js';
+import { createQueryLimits } from './plugins/limits.js';
+import { createMetricsPlugin } from './plugins/metrics.js';
+import { createPlaygroundPlugin, registerPlaygroundAssets } from './plugins/playground.js';
+import { checkReadiness } from './ready.js';
 
 export interface RunningGateway {
   /** Base URL, e.g. http://127.0.0.1:4000 (no trailing slash). */
@@ -12,30 +22,116 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-/** The gateway on a real HTTP server: POST/GET /graphql, GET /health. */
-export async function startGateway(config: Config): Promise<RunningGateway> {
-  const app = Fastify({ logger: false, forceCloseConnections: 'idle' });
-  const transports = createTransports(config);
-  const contextFor = createContextFunction(config, transports);
-  const apollo = createApolloServer({ plugins: [fastifyApolloDrainPlugin(app)] });
-  await apollo.start();
+/** A caller's request id is kept (so logs join across services) only if it is a plain token. */
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+export const MAX_BODY_BYTES = 64 * 1024;
+const PLAYGROUND_ASSETS = '/playground';
+/** How long shutdown waits for in-flight requests before cutting their connections. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
-  app.get('/health', async () => ({ status: 'ok' }));
+/**
+ * Graceful shutdown: stop accepting, let requests in flight finish, close each connection as soon
+ * as it is idle (a keep-alive connection would otherwise hold the close open for its whole
+ * timeout), and cut what is left after the grace period.
+ */
+function trackInFlight(app: FastifyInstance): (graceMs: number) => Promise<void> {
+  let inFlight = 0;
+  let closing = false;
+  app.addHook('onRequest', (_request, _reply, done) => {
+    inFlight += 1;
+    done();
+  });
+  app.addHook('onResponse', (_request, _reply, done) => {
+    inFlight -= 1;
+    if (closing && inFlight === 0) app.server.closeIdleConnections();
+    done();
+  });
+  return async (graceMs) => {
+    closing = true;
+    const cut = setTimeout(() => app.server.closeAllConnections(), graceMs);
+    try {
+      await app.close();
+    } finally {
+      clearTimeout(cut);
+    }
+  };
+}
+
+/** The gateway on a real HTTP server: /graphql (POST, GET), /health, /ready, /metrics. */
+export async function startGateway(
+  config: Config,
+  options: { logDestination?: DestinationStream } = {},
+): Promise<RunningGateway> {
+  const log = createLogger(config.logLevel, options.logDestination);
+  const metrics = createMetrics();
+  const app = Fastify({
+    // Logging is the gateway's own (one line per operation, one per upstream call), not Fastify's.
+    logger: false,
+    forceCloseConnections: 'idle',
+    // A GraphQL document plus variables has no business being larger; refused with 413.
+    bodyLimit: MAX_BODY_BYTES,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  app.addHook('onSend', (request, reply, payload, done) => {
+    void reply.header('x-request-id', request.id);
+    done(null, payload);
+  });
+  const drain = trackInFlight(app);
+
+  const transports = createTransports(config);
+  const contextFor = createContextFunction(config, transports, metrics);
+  const limits = createQueryLimits();
+  const apollo = createApolloServer({
+    introspection: config.introspection,
+    log,
+    validationRules: limits.validationRules,
+    plugins: [
+      createLoggingPlugin(log),
+      createMetricsPlugin(metrics),
+      ...limits.plugins,
+      config.playground
+        ? createPlaygroundPlugin<Context>({
+            graphqlPath: '/graphql',
+            assetsPath: PLAYGROUND_ASSETS,
+          })
+        : ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+  if (config.playground) await registerPlaygroundAssets(app, PLAYGROUND_ASSETS);
+
+  app.get('/health', () => ({ status: 'ok' }));
+  app.get('/ready', async (_request, reply) => {
+    const readiness = await checkReadiness(config);
+    return reply.code(readiness.ready ? 200 : 503).send(readiness);
+  });
+  app.get('/metrics', async (_request, reply) =>
+    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
-    context: async (request) => contextFor(request.headers),
+    context: (request) =>
+      contextFor({
+        id: request.id,
+        headers: request.headers,
+        log: log.child({ reqId: request.id }),
+      }),
   });
 
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  const url = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${port}`;
   return {
     url,
     graphqlUrl: `${url}/graphql`,
     close: async () => {
-      await app.close(); // runs Apollo's drain plugin and apollo.stop()
+      await drain(SHUTDOWN_GRACE_MS);
+      await apollo.stop();
       transports.destroy();
     },
   };

@@ -1,15 +1,18 @@
 import { GraphQLError } from 'graphql';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { Credentials } from '../datasources/index.js';
 import type { Config } from './config.js';
 
 /** Whose Twilio account a request acts as, and that account's defaults. */
 export interface Tenant {
-  /** AccountSid or API key SID: the tenant's identity for logs and per-tenant state. */
+  /** AccountSid, API key SID or tenant id: who the request is, for logs. Never a secret. */
   id: string;
   credentials: Credentials;
   flexInstanceSid: string | null;
   chatServiceSids: string[];
 }
+
+type Headers = Record<string, string | string[] | undefined>;
 
 const TWILIO_USERNAME = /^(AC|SK)[0-9a-fA-F]{32}$/;
 const FLEX_INSTANCE = /^GO[0-9a-fA-F]{32}$/;
@@ -22,11 +25,11 @@ export function unauthenticated(message: string): GraphQLError {
   });
 }
 
-function badRequest(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
-}
+const forbidden = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
 
-type Headers = Record<string, string | string[] | undefined>;
+const badRequest = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
 
 const header = (headers: Headers, name: string) => {
   const value = headers[name];
@@ -34,43 +37,108 @@ const header = (headers: Headers, name: string) => {
 };
 
 /**
- * The tenant of a request: Basic pass-through credentials when the request carries them (and
- * pass-through is on), else the gateway's configured account. Defaults (Flex instance, chat
- * services) are the configured ones for the configured account; another account brings its own in
- * the `X-Flex-Instance-Sid` and `X-Chat-Service-Sids` headers, or names them per operation.
+ * Decides whose Twilio account a request acts as, by the modes the configuration enables:
+ * - Basic pass-through: `Authorization: Basic AccountSid:AuthToken` acts as that account;
+ * - bearer JWT: a token verified against `AUTH_JWT_SECRET` or `AUTH_JWKS_URL` acts as the
+ *   tenant its claim names (server-side credentials: the client never holds Twilio's);
+ * - open: a request with no credentials acts as the configured account (the embedded demo).
+ * Anything else is refused with 401 before any upstream call.
  */
-export function resolveTenant(headers: Headers, config: Config): Tenant {
-  const flexInstanceSid = flexInstanceHeader(headers);
-  const chatServiceSids = chatServicesHeader(headers);
-  const authorization = header(headers, 'authorization');
-  if (!authorization) {
-    if (!config.credentials) throw unauthenticated('Send Twilio credentials: Authorization: Basic');
+export function createTenantResolver(config: Config): (headers: Headers) => Promise<Tenant> {
+  const { auth } = config;
+  const jwtKey: Uint8Array | JWTVerifyGetKey | null = auth.jwt?.jwksUrl
+    ? createRemoteJWKSet(new URL(auth.jwt.jwksUrl))
+    : auth.jwt?.secret
+      ? new TextEncoder().encode(auth.jwt.secret)
+      : null;
+
+  const configuredTenant = (headers: Headers): Tenant => {
+    if (!config.credentials) throw unauthenticated('This gateway has no Twilio account configured');
     return {
       id: config.accountSid ?? config.credentials.username,
       credentials: config.credentials,
-      flexInstanceSid: flexInstanceSid ?? config.flexInstanceSid,
-      chatServiceSids: chatServiceSids ?? config.chatServiceSids,
+      flexInstanceSid: flexInstanceHeader(headers) ?? config.flexInstanceSid,
+      chatServiceSids: chatServicesHeader(headers) ?? config.chatServiceSids,
     };
-  }
-  if (!config.allowCredentialPassthrough) {
-    throw unauthenticated('This gateway does not accept Twilio credentials from clients');
-  }
-  const credentials = parseBasic(authorization);
-  const isConfiguredAccount =
-    config.credentials !== null &&
-    (credentials.username === config.accountSid || credentials.username === config.credentials.username);
-  return {
-    id: credentials.username,
-    credentials,
-    flexInstanceSid: flexInstanceSid ?? (isConfiguredAccount ? config.flexInstanceSid : null),
-    chatServiceSids: chatServiceSids ?? (isConfiguredAccount ? config.chatServiceSids : []),
+  };
+
+  return async (headers) => {
+    const authorization = header(headers, 'authorization');
+    if (!authorization) {
+      if (auth.open) return configuredTenant(headers);
+      throw unauthenticated('Authentication required: send Authorization: Bearer <token>');
+    }
+    const [scheme = '', value = ''] = authorization.trim().split(/\s+/, 2);
+    switch (scheme.toLowerCase()) {
+      case 'basic':
+        if (!auth.passthrough) {
+          throw unauthenticated('This gateway does not accept Twilio credentials from clients');
+        }
+        return passthroughTenant(parseBasic(value), headers, config);
+      case 'bearer': {
+        if (!jwtKey || !auth.jwt)
+          throw unauthenticated('This gateway does not accept bearer tokens');
+        const claims = await verify(value, jwtKey, auth.jwt);
+        const tenantId = claims[auth.jwt.tenantClaim];
+        if (tenantId === undefined) return configuredTenant(headers);
+        const tenant = typeof tenantId === 'string' ? config.tenants[tenantId] : undefined;
+        if (!tenant) throw forbidden('The token names a tenant this gateway does not serve');
+        return {
+          id: tenantId as string,
+          credentials: tenant.credentials,
+          flexInstanceSid: flexInstanceHeader(headers) ?? tenant.flexInstanceSid,
+          chatServiceSids: chatServicesHeader(headers) ?? tenant.chatServiceSids,
+        };
+      }
+      default:
+        throw unauthenticated('Authorization must be Basic or Bearer');
+    }
   };
 }
 
-function parseBasic(authorization: string): Credentials {
-  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization);
-  if (!match?.[1]) throw unauthenticated('Authorization must be Basic AccountSid:AuthToken');
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+async function verify(
+  token: string,
+  key: Uint8Array | JWTVerifyGetKey,
+  options: NonNullable<Config['auth']['jwt']>,
+): Promise<Record<string, unknown>> {
+  try {
+    const { payload } = await jwtVerify(token, key as Uint8Array, {
+      issuer: options.issuer ?? undefined,
+      audience: options.audience ?? undefined,
+    });
+    return payload;
+  } catch (error) {
+    // jose's messages say which check failed (expired, bad signature, wrong audience) and hold no
+    // secret; anything else (the JWKS host down) stays vague.
+    throw unauthenticated(
+      error instanceof joseErrors.JOSEError ? `Invalid token: ${error.code}` : 'Invalid token',
+    );
+  }
+}
+
+/**
+ * Another account's credentials: its defaults come from the request's headers, never from the
+ * configured account's (a Flex instance belongs to one account).
+ */
+function passthroughTenant(credentials: Credentials, headers: Headers, config: Config): Tenant {
+  const isConfiguredAccount =
+    config.credentials !== null &&
+    (credentials.username === config.accountSid ||
+      credentials.username === config.credentials.username);
+  return {
+    id: credentials.username,
+    credentials,
+    flexInstanceSid:
+      flexInstanceHeader(headers) ?? (isConfiguredAccount ? config.flexInstanceSid : null),
+    chatServiceSids:
+      chatServicesHeader(headers) ?? (isConfiguredAccount ? config.chatServiceSids : []),
+  };
+}
+
+function parseBasic(value: string): Credentials {
+  const decoded = /^[A-Za-z0-9+/]+=*$/.test(value)
+    ? Buffer.from(value, 'base64').toString('utf8')
+    : '';
   const colon = decoded.indexOf(':');
   const username = decoded.slice(0, colon);
   const password = decoded.slice(colon + 1);

@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify';
+import { listPeople, type PeopleFilter } from '../people.js';
+import type { World } from '../world.js';
+
+function booleanFilter(value: string | undefined, name: string): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new Error(`${name} must be true or false`);
+}
+
+/**
+ * The emulator's own API under /__emulator/ (not Twilio's): no auth, no faults, not logged
+ * (app.ts skips these paths).
+ */
+export function registerControlRoutes(app: FastifyInstance, world: World): void {
+  app.get('/__emulator/accounts', (_request, reply) => {
+    void reply.send({ accounts: world.accounts() });
+  });
+
+  app.get('/__emulator/requests', (_request, reply) => {
+    void reply.send({ requests: world.log.list() });
+  });
+  app.delete('/__emulator/requests', (_request, reply) => {
+    world.log.clear();
+    void reply.code(204).send();
+  });
+
+  app.get('/__emulator/faults', (_request, reply) => {
+    void reply.send(world.faults.settings);
+  });
+  app.put('/__emulator/faults', (request, reply) => {
+    try {
+      void reply.send(world.faults.set(request.body ?? {}));
+    } catch (error) {
+      void reply.code(400).send({ error: (error as Error).message });
+    }
+  });
+
+  app.post('/__emulator/reset', (_request, reply) => {
+    world.reset();
+    void reply.code(204).send();
+  });
+
+  app.get('/__emulator/people', (request, reply) => {
+    const query = request.query as Record<string, string | undefined>;
+    const accountSid = query.accountSid ?? world.store.accounts.keys().next().value;
+    const account = accountSid === undefined ? undefined : world.store.accounts.get(accountSid);
+    if (account === undefined) {
+      void reply.code(404).send({ error: `no account ${accountSid}` });
+      return;
+    }
+    let filter: PeopleFilter;
+    try {
+      const limit = query.limit === undefined ? undefined : Number(query.limit);
+      if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
+        throw new Error('limit must be a non-negative integer');
+      }
+      filter = {
+        flex: booleanFilter(query.flex, 'flex'),
+        conversations: booleanFilter(query.conversations, 'conversations'),
+        extraChat: booleanFilter(query.extraChat, 'extraChat'),
+        deactivated: booleanFilter(query.deactivated, 'deactivated'),
+        limit,
+      };
+    } catch (error) {
+      void reply.code(400).send({ error: (error as Error).message });
+      return;
+    }
+    void reply.send({ people: listPeople(account, filter) });
+  });
+}

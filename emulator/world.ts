@@ -1,0 +1,37 @@
+import { Faults } from './faults.js';
+import { RequestLog } from './request-log.js';
+import { createSeededStore, type SeedOptions } from './seed.js';
+import type { Store } from './store.js';
+import type { EmulatorAccount } from './types.js';
+
+/** Everything one emulator holds; `store` is replaced on reset, so read it per request. */
+export class World {
+  store: Store;
+  readonly faults = new Faults();
+  readonly log = new RequestLog();
+
+  constructor(private readonly seedOptions: SeedOptions) {
+    this.store = createSeededStore(seedOptions);
+  }
+
+  /** Back to the seed: same SIDs and credentials, faults cleared, log emptied. */
+  reset(): void {
+    this.store = createSeededStore(this.seedOptions);
+    this.faults.reset();
+    this.log.clear();
+  }
+
+  accounts(): EmulatorAccount[] {
+    return [...this.store.accounts.values()].map(({ record, services }) => ({
+      accountSid: record.sid,
+      authToken: record.authToken,
+      apiKeySid: record.apiKeySid,
+      apiKeySecret: record.apiKeySecret,
+      flexInstanceSid: record.flexInstanceSid,
+      workspaceSid: record.workspaceSid,
+      flexTeamSid: record.flexTeamSid,
+      defaultChatServiceSid: record.defaultChatServiceSid,
+      chatServiceSids: services.values().map((service) => service.sid),
+    }));
+  }
+}

@@ -1,0 +1,170 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A Twilio account SID: `AC` followed by 32 hexadecimal digits. */
+  AccountSid: { input: string; output: string; }
+  /** A chat service SID (Conversations service or Programmable Chat service): `IS` + 32 hex digits. */
+  ChatServiceSid: { input: string; output: string; }
+  /** A point in time, ISO 8601 in UTC with second precision (`2024-07-31T04:00:00Z`), as Twilio sends it. */
+  DateTime: { input: string; output: string; }
+  /** A Flex instance SID: `GO` followed by 32 hexadecimal digits. */
+  FlexInstanceSid: { input: string; output: string; }
+  /** A Flex team SID: `QO` followed by 32 hexadecimal digits. */
+  FlexTeamSid: { input: string; output: string; }
+  /** A Flex user SID (Twilio's `flex_user_sid`): `FU` followed by 32 hexadecimal digits. */
+  FlexUserSid: { input: string; output: string; }
+  /** Any JSON value. Twilio stores user `attributes` as a JSON string; the gateway parses it for you. */
+  JSON: { input: unknown; output: unknown; }
+  /** Either a Flex user SID (`FU…`) or a Twilio user SID (`US…`): the two SIDs a person is found by. */
+  PersonSid: { input: string; output: string; }
+  /** A role SID: `RL` followed by 32 hexadecimal digits. */
+  RoleSid: { input: string; output: string; }
+  /**
+   * A Twilio user SID (Conversations and Chat users, and Flex's `user_sid`): `US` followed by 32
+   * hexadecimal digits.
+   */
+  UserSid: { input: string; output: string; }
+  /** A TaskRouter worker SID: `WK` followed by 32 hexadecimal digits. */
+  WorkerSid: { input: string; output: string; }
+  /** A TaskRouter workspace SID: `WS` followed by 32 hexadecimal digits. */
+  WorkspaceSid: { input: string; output: string; }
+};
+
+/** Who may cache a response: any cache (PUBLIC) or only the client's own (PRIVATE). */
+export type CacheControlScope =
+  /** Only the caller's own cache (every answer here depends on the caller's Twilio account). */
+  | 'PRIVATE'
+  /** Any cache, including shared CDN caches. */
+  | 'PUBLIC';
+
+/** Input of `deprovisionFlexUser`. */
+export type DeprovisionFlexUserInput = {
+  /** Defaults to the configured Flex instance. */
+  instanceSid?: InputMaybe<Scalars['FlexInstanceSid']['input']>;
+  /** The Flex user to deprovision. */
+  sid: Scalars['FlexUserSid']['input'];
+};
+
+/** Flex roles a user can be provisioned with. */
+export type FlexUserRole =
+  /** Administers the Flex instance. */
+  | 'ADMIN'
+  /** Handles tasks. */
+  | 'AGENT'
+  /** Monitors agents and queues. */
+  | 'SUPERVISOR';
+
+/** Input of `provisionFlexUser`. */
+export type ProvisionFlexUserInput = {
+  /** Email address, 1 to 256 characters. */
+  email: Scalars['String']['input'];
+  /** Full name, 1 to 256 characters. */
+  fullName: Scalars['String']['input'];
+  /** Defaults to the configured Flex instance. */
+  instanceSid?: InputMaybe<Scalars['FlexInstanceSid']['input']>;
+  /** At least one role. */
+  roles: Array<FlexUserRole>;
+  /** Login name, 1 to 256 characters; also the Conversations identity and the worker's name. */
+  username: Scalars['String']['input'];
+  /** TaskRouter worker attributes (a JSON object), e.g. `{"skills": ["billing"]}`. */
+  workerAttributes?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+/** Input of `updateChatUser`: the service, exactly one of `sid` or `identity`, then at least one change. */
+export type UpdateChatUserInput = {
+  /** New attributes: a JSON object, replacing the old ones. */
+  attributes?: InputMaybe<Scalars['JSON']['input']>;
+  /** New display name. */
+  friendlyName?: InputMaybe<Scalars['String']['input']>;
+  /** The user to change, by identity. */
+  identity?: InputMaybe<Scalars['String']['input']>;
+  /** New role. */
+  roleSid?: InputMaybe<Scalars['RoleSid']['input']>;
+  /** The chat service; defaults to the first configured one. */
+  serviceSid?: InputMaybe<Scalars['ChatServiceSid']['input']>;
+  /** The user to change, by SID. */
+  sid?: InputMaybe<Scalars['UserSid']['input']>;
+};
+
+/** Input of `updateConversationsUser`: exactly one of `sid` or `identity`, then at least one change. */
+export type UpdateConversationsUserInput = {
+  /** New attributes: a JSON object, replacing the old ones. */
+  attributes?: InputMaybe<Scalars['JSON']['input']>;
+  /** New display name. */
+  friendlyName?: InputMaybe<Scalars['String']['input']>;
+  /** The user to change, by identity. */
+  identity?: InputMaybe<Scalars['String']['input']>;
+  /** New role. */
+  roleSid?: InputMaybe<Scalars['RoleSid']['input']>;
+  /** The user to change, by SID. */
+  sid?: InputMaybe<Scalars['UserSid']['input']>;
+};
+
+/** Input of `updateFlexUser`: the user to change, then the fields to change (at least one). */
+export type UpdateFlexUserInput = {
+  /** New email address. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to the configured Flex instance. */
+  instanceSid?: InputMaybe<Scalars['FlexInstanceSid']['input']>;
+  /** New locale, e.g. `en-US`. */
+  locale?: InputMaybe<Scalars['String']['input']>;
+  /** The Flex user to change. */
+  sid: Scalars['FlexUserSid']['input'];
+  /** New Twilio unified user to link (`US…`). */
+  userSid?: InputMaybe<Scalars['UserSid']['input']>;
+};
+
+/** Kinds of `UserError`. */
+export type UserErrorCode =
+  /** The change conflicts with existing data (for example a duplicate identity). */
+  | 'CONFLICT'
+  /** A value has the wrong form (bad email, not a JSON object, too long, ...). */
+  | 'INVALID'
+  /** The input names no field to change. */
+  | 'NOTHING_TO_CHANGE'
+  /** The user to change does not exist in that Twilio account. */
+  | 'NOT_FOUND'
+  /** Twilio rejected the change; the message is Twilio's. */
+  | 'REJECTED_BY_TWILIO'
+  /** A required value is missing or empty. */
+  | 'REQUIRED';
+
+export type PersonProfileQueryVariables = Exact<{
+  identity: Scalars['String']['input'];
+}>;
+
+
+export type PersonProfileQuery = { user: { id: string, identity: string, flexUser: { sid: string, username: string | null, fullName: string | null, email: string | null, roles: Array<string> | null, deactivated: boolean | null } | null, conversationsUser: { sid: string, identity: string, friendlyName: string | null, attributes: unknown | null } | null, chatUsers: Array<{ sid: string, serviceSid: string, identity: string, joinedChannelsCount: number | null }> | null } | null };
+
+export type RosterPageQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type RosterPageQuery = { flexUsers: { edges: Array<{ cursor: string, node: { sid: string, username: string | null, fullName: string | null, roles: Array<string> | null, deactivated: boolean | null, conversationsUser: { sid: string, friendlyName: string | null } | null, chatUsers: Array<{ sid: string, serviceSid: string, joinedChannelsCount: number | null }> | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ProvisionAgentMutationVariables = Exact<{
+  input: ProvisionFlexUserInput;
+}>;
+
+
+export type ProvisionAgentMutation = { provisionFlexUser: { userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }>, flexUser: { sid: string, username: string | null, email: string | null, roles: Array<string> | null } | null } };
+
+
+export const PersonProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PersonProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"identity"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"identity"},"value":{"kind":"Variable","name":{"kind":"Name","value":"identity"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"identity"}},{"kind":"Field","name":{"kind":"Name","value":"flexUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sid"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"deactivated"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conversationsUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sid"}},{"kind":"Field","name":{"kind":"Name","value":"identity"}},{"kind":"Field","name":{"kind":"Name","value":"friendlyName"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chatUsers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sid"}},{"kind":"Field","name":{"kind":"Name","value":"serviceSid"}},{"kind":"Field","name":{"kind":"Name","value":"identity"}},{"kind":"Field","name":{"kind":"Name","value":"joinedChannelsCount"}}]}}]}}]}}]} as unknown as DocumentNode<PersonProfileQuery, PersonProfileQueryVariables>;
+export const RosterPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RosterPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"flexUsers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sid"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"deactivated"}},{"kind":"Field","name":{"kind":"Name","value":"conversationsUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sid"}},{"kind":"Field","name":{"kind":"Name","value":"friendlyName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chatUsers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sid"}},{"kind":"Field","name":{"kind":"Name","value":"serviceSid"}},{"kind":"Field","name":{"kind":"Name","value":"joinedChannelsCount"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<RosterPageQuery, RosterPageQueryVariables>;
+export const ProvisionAgentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProvisionAgent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProvisionFlexUserInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provisionFlexUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"flexUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sid"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}}]}}]}}]}}]} as unknown as DocumentNode<ProvisionAgentMutation, ProvisionAgentMutationVariables>;

@@ -1,0 +1,86 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { UpstreamCall } from '../datasources/http.js';
+
+/** Prometheus metrics of one gateway (own registry, so two gateways in one process never clash). */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+
+  const operations = new Counter({
+    name: 'graphql_operations_total',
+    help: 'GraphQL operations by operation name and outcome (ok, partial: data and errors, error: no data).',
+    labelNames: ['operation', 'outcome'],
+    registers,
+  });
+  const operationSeconds = new Histogram({
+    name: 'graphql_operation_duration_seconds',
+    help: 'Time to answer a GraphQL operation.',
+    labelNames: ['operation'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers,
+  });
+  const upstreamCalls = new Counter({
+    name: 'twilio_requests_total',
+    help: 'Calls to Twilio by product, endpoint (operation) and final HTTP status ("none" when no answer came).',
+    labelNames: ['product', 'endpoint', 'method', 'status'],
+    registers,
+  });
+  const upstreamSeconds = new Histogram({
+    name: 'twilio_request_duration_seconds',
+    help: 'Time of a call to Twilio, retries included.',
+    labelNames: ['product', 'endpoint'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers,
+  });
+  const upstreamRetries = new Counter({
+    name: 'twilio_retries_total',
+    help: 'Retries of calls to Twilio (429, 5xx, network errors on idempotent calls).',
+    labelNames: ['product', 'endpoint'],
+    registers,
+  });
+  const rateLimitWait = new Counter({
+    name: 'twilio_rate_limit_wait_seconds_total',
+    help: 'Seconds spent waiting because Twilio answered 429 with Retry-After.',
+    labelNames: ['product'],
+    registers,
+  });
+  const batchSize = new Histogram({
+    name: 'dataloader_batch_size',
+    help: 'Distinct keys a loader fetched in one wave.',
+    labelNames: ['loader'],
+    buckets: [1, 2, 5, 10, 25, 50, 100, 250],
+    registers,
+  });
+  const cacheHits = new Counter({
+    name: 'dataloader_cache_hits_total',
+    help: 'Loads served from the per-request loader cache without an upstream call.',
+    labelNames: ['loader'],
+    registers,
+  });
+
+  return {
+    registry,
+    operation(operation: string, outcome: 'ok' | 'partial' | 'error', seconds: number) {
+      operations.inc({ operation, outcome });
+      operationSeconds.observe({ operation }, seconds);
+    },
+    upstreamCall(call: UpstreamCall) {
+      const labels = { product: call.product, endpoint: call.operation };
+      upstreamCalls.inc({ ...labels, method: call.method, status: call.status ?? 'none' });
+      upstreamSeconds.observe(labels, call.durationMs / 1000);
+      if (call.retries > 0) upstreamRetries.inc(labels, call.retries);
+      if (call.retryAfterWaitSeconds > 0) {
+        rateLimitWait.inc({ product: call.product }, call.retryAfterWaitSeconds);
+      }
+    },
+    loaderBatch(loader: string, size: number) {
+      batchSize.observe({ loader }, size);
+    },
+    loaderCacheHit(loader: string) {
+      cacheHits.inc({ loader });
+    },
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

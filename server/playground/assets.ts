@@ -1,0 +1,94 @@
+// The built playground files, read into memory once per process. When dist/ is missing or older
+// than a source it was built from, it is rebuilt first, so `npm start` on a fresh clone serves a
+// working page without a separate build step.
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { playgroundDistDir, playgroundFiles, playgroundRootDir } from './paths.js';
+
+/** One file as served. */
+export interface PlaygroundAsset {
+  /** The file name under the assets path, e.g. `playground.js`. */
+  name: string;
+  contentType: string;
+  body: Buffer;
+  /** The body gzipped once at start-up: the script shrinks to about a third. */
+  gzipped: Buffer;
+  /** A short content hash: the `?v=` of the page's links and the ETag. */
+  version: string;
+}
+
+export interface PlaygroundAssets {
+  js: PlaygroundAsset;
+  css: PlaygroundAsset;
+}
+
+const gzipAsync = promisify(gzip);
+
+let loading: Promise<PlaygroundAssets> | undefined;
+
+/**
+ * The playground's script and stylesheet, building them first when needed. Memoised: the Apollo
+ * plugin and the Fastify routes ask for them at start-up and must agree on the versions.
+ */
+export function loadPlaygroundAssets(
+  distDir: string = playgroundDistDir,
+): Promise<PlaygroundAssets> {
+  if (distDir !== playgroundDistDir) return readAssets(distDir);
+  loading ??= readAssets(distDir).catch((error: unknown) => {
+    loading = undefined; // let a later start try again instead of caching the failure
+    throw error;
+  });
+  return loading;
+}
+
+async function readAssets(distDir: string): Promise<PlaygroundAssets> {
+  if (!(await isBuildCurrent(distDir))) {
+    // Imported here so that a deployment with a prebuilt dist/ never loads esbuild.
+    const { buildPlayground } = await import('./build.js');
+    await buildPlayground(distDir);
+  }
+  const [js, css] = await Promise.all([
+    readAsset(distDir, playgroundFiles.js, 'text/javascript; charset=utf-8'),
+    readAsset(distDir, playgroundFiles.css, 'text/css; charset=utf-8'),
+  ]);
+  return { js, css };
+}
+
+async function readAsset(
+  distDir: string,
+  name: string,
+  contentType: string,
+): Promise<PlaygroundAsset> {
+  const body = await readFile(join(distDir, name));
+  const version = createHash('sha256').update(body).digest('hex').slice(0, 16);
+  const gzipped = await gzipAsync(body, { level: 9 });
+  return { name, contentType, body, gzipped, version };
+}
+
+/**
+ * True when every output exists and no input of the last build changed since. Inputs that are
+ * gone (an image without sources or node_modules) do not count as changes.
+ */
+async function isBuildCurrent(distDir: string): Promise<boolean> {
+  let builtAt: number;
+  let inputs: string[];
+  try {
+    const outputs = await Promise.all(
+      [playgroundFiles.js, playgroundFiles.css].map((name) => stat(join(distDir, name))),
+    );
+    builtAt = Math.min(...outputs.map((output) => output.mtimeMs));
+    inputs = JSON.parse(await readFile(join(distDir, playgroundFiles.inputs), 'utf8')) as string[];
+  } catch {
+    return false;
+  }
+  const changed = await Promise.all(
+    inputs.map(async (input) => {
+      const info = await stat(resolve(playgroundRootDir, input)).catch(() => undefined);
+      return info !== undefined && info.mtimeMs > builtAt;
+    }),
+  );
+  return !changed.includes(true);
+}

@@ -1,0 +1,139 @@
+// The operations the playground opens with, one GraphiQL tab each. They are data rather than
+// strings inside app.tsx so that the browser bundle, docs/playground.md and the tests read the
+// same text, and a schema change means fixing one file. Keep this file free of Node imports: it
+// is bundled into the browser.
+
+/** One preloaded operation: a GraphiQL tab. */
+export interface PlaygroundExample {
+  /** The operation's name; GraphiQL titles the tab with it. */
+  operationName: string;
+  /** The document, starting with a comment that says what it shows. */
+  query: string;
+  /**
+   * Variables for the variables pane. GraphiQL 4 leaves the pane empty for the tab open at first
+   * load, so the queries give their variables defaults and only the mutation needs this.
+   */
+  variables?: Record<string, unknown>;
+}
+
+/**
+ * An identity that the embedded emulator's default seed has in Flex, Conversations and Chat, so
+ * the first tab answers with all three products out of the box. Against real Twilio, change the
+ * variable in the playground.
+ */
+export const EXAMPLE_IDENTITY = 'nora.hassan@owlbank.example';
+
+/** The unified User: one person's Flex user, Conversations user and Chat users in one request. */
+export const personAcrossProductsExample: PlaygroundExample = {
+  operationName: 'PersonAcrossProducts',
+  query: `# One person across Flex, Conversations and
+# Chat, joined by identity. Each product is
+# asked once, in parallel. Run: Ctrl-Enter.
+# Change the identity here or in Variables.
+query PersonAcrossProducts(
+  $identity: String! = "${EXAMPLE_IDENTITY}"
+) {
+  user(identity: $identity) {
+    id
+    identity
+    flexUser {
+      sid
+      username
+      fullName
+      email
+      roles
+      deactivated
+    }
+    conversationsUser {
+      sid
+      identity
+      friendlyName
+      attributes
+    }
+    chatUsers {
+      sid
+      serviceSid
+      identity
+      joinedChannelsCount
+    }
+  }
+}
+`,
+};
+
+/** A Relay page of Flex users, each joined to its Conversations user and Chat users. */
+export const flexRosterExample: PlaygroundExample = {
+  operationName: 'FlexRoster',
+  query: `# A page of Flex users with their Conversations
+# and Chat users: one list call, then one batched
+# lookup per person and product. Pass
+# pageInfo.endCursor as $after for the next page.
+query FlexRoster($first: Int = 10, $after: String) {
+  flexUsers(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        sid
+        username
+        fullName
+        roles
+        deactivated
+        conversationsUser {
+          sid
+          friendlyName
+        }
+        chatUsers {
+          sid
+          serviceSid
+          joinedChannelsCount
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+`,
+};
+
+/** Provisioning a Flex user; input problems come back as userErrors, not as top-level errors. */
+export const provisionFlexUserExample: PlaygroundExample = {
+  operationName: 'ProvisionFlexUser',
+  query: `# Provisions a Flex user (Flex v4). Problems
+# with the input come back in userErrors;
+# running it again updates the same user.
+mutation ProvisionFlexUser($input: ProvisionFlexUserInput!) {
+  provisionFlexUser(input: $input) {
+    userErrors {
+      field
+      message
+      code
+    }
+    flexUser {
+      sid
+      username
+      fullName
+      email
+      roles
+    }
+  }
+}
+`,
+  variables: {
+    input: {
+      username: 'playground.agent',
+      email: 'playground.agent@example.com',
+      fullName: 'Playground Agent',
+      roles: ['AGENT'],
+    },
+  },
+};
+
+/** The tabs in the order the playground opens them; the first one is shown first. */
+export const playgroundExamples: readonly PlaygroundExample[] = [
+  personAcrossProductsExample,
+  flexRosterExample,
+  provisionFlexUserExample,
+];

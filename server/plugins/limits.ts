@@ -1,0 +1,98 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { createRequire } from 'node:module';
+import { GraphQLError, type ValidationRule } from 'graphql';
+import type { ComplexityEstimator } from 'graphql-query-complexity';
+import type { Context } from '../../resolvers/context.js';
+
+// The CommonJS build, required: its ESM build imports graphql/index.mjs, a second graphql realm
+// that cannot read this schema ("Cannot use GraphQLObjectType from another module or realm"), and
+// an ESM import of the CommonJS build sees different exports under Node and under Vite.
+const queryComplexity = createRequire(import.meta.url)(
+  'graphql-query-complexity/cjs',
+) as typeof import('graphql-query-complexity');
+
+/** The limits an operation must stay within; every one is checked before any upstream call. */
+export const QUERY_LIMITS = {
+  /** Nesting of fields, fragments flattened. The deepest useful walk (page → node → joins) is 7. */
+  depth: 10,
+  aliases: 30,
+  directives: 20,
+  tokens: 5000,
+  /**
+   * Cost, roughly the fields the operation may resolve: 1 per field, times the page size or the
+   * number of ids for list fields (read from variables too). A page of 50 Flex users with their
+   * other products costs about 700; a page of 1000 with joins is refused.
+   */
+  cost: 5000,
+} as const;
+
+/** List fields multiply what they select by how many items they may return. */
+const listEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const first: unknown = args.first;
+  if (typeof first === 'number') return 1 + childComplexity * Math.max(first, 0);
+  const items: unknown = args.identities ?? args.ids;
+  if (Array.isArray(items)) return 1 + childComplexity * items.length;
+  return undefined;
+};
+
+/**
+ * Depth, aliases and directives come from GraphQL Armor's rules. Its cost rule only sees literal
+ * page sizes, so cost is computed here instead, with variables, once the operation is known. Its
+ * token plugin re-parses the document inside a plugin hook, where a syntax error becomes a 500;
+ * graphql-js's own parser counts tokens instead (`parseOptions`, see apollo.ts).
+ */
+export function createQueryLimits(): {
+  plugins: ApolloServerPlugin<Context>[];
+  validationRules: ValidationRule[];
+} {
+  const armor = new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.depth, flattenFragments: true },
+    maxAliases: { n: QUERY_LIMITS.aliases },
+    maxDirectives: { n: QUERY_LIMITS.directives },
+    maxTokens: { enabled: false },
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: true },
+  });
+  const { plugins, validationRules } = armor.protect();
+  const costPlugin: ApolloServerPlugin<Context> = {
+    requestDidStart: () =>
+      Promise.resolve({
+        didResolveOperation({ request, document, schema }) {
+          let cost: number;
+          try {
+            cost = queryComplexity.getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: request.operationName ?? undefined,
+              estimators: [
+                listEstimator,
+                queryComplexity.simpleEstimator({ defaultComplexity: 1 }),
+              ],
+            });
+          } catch (error) {
+            // Variables that do not fit the operation: execution refuses them next, with Apollo's
+            // BAD_USER_INPUT (400), before any resolver runs. Thrown here, it would be a 500.
+            if (error instanceof GraphQLError) return Promise.resolve();
+            throw error;
+          }
+          if (cost > QUERY_LIMITS.cost) {
+            throw new GraphQLError(
+              `Operation cost ${cost} exceeds the limit of ${QUERY_LIMITS.cost}: ask for fewer fields or smaller pages`,
+              {
+                extensions: {
+                  code: 'QUERY_TOO_COSTLY',
+                  cost,
+                  maxCost: QUERY_LIMITS.cost,
+                  http: { status: 400 },
+                },
+              },
+            );
+          }
+          return Promise.resolve();
+        },
+      }),
+  };
+  return { plugins: [...(plugins as ApolloServerPlugin<Context>[]), costPlugin], validationRules };
+}

@@ -1,0 +1,28 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Context } from '../../resolvers/context.js';
+import type { Metrics } from '../metrics.js';
+
+/** Client-chosen operation names become label values: bound their length to bound cardinality. */
+const MAX_LABEL = 64;
+
+export function createMetricsPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
+  return {
+    requestDidStart() {
+      const started = performance.now();
+      return Promise.resolve({
+        willSendResponse({ operationName, response }) {
+          const body = response.body.kind === 'single' ? response.body.singleResult : null;
+          const hasErrors = (body?.errors?.length ?? 0) > 0;
+          const hasData = body?.data !== undefined && body.data !== null;
+          const outcome = !hasErrors ? 'ok' : hasData ? 'partial' : 'error';
+          metrics.operation(
+            (operationName ?? 'anonymous').slice(0, MAX_LABEL),
+            outcome,
+            (performance.now() - started) / 1000,
+          );
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}

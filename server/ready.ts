@@ -1,0 +1,33 @@
+import got from 'got';
+import type { Config } from './config.js';
+
+export interface Readiness {
+  ready: boolean;
+  upstreams: Record<'flex' | 'conversations' | 'chat', 'up' | 'down'>;
+}
+
+/**
+ * Whether each Twilio host answers HTTP at all (any status counts: reachability, not credentials).
+ * No credentials are sent: a probe must not spend a tenant's rate limit or leak a token.
+ */
+export async function checkReadiness(config: Config, timeoutMs = 2000): Promise<Readiness> {
+  const probe = async (url: string) => {
+    try {
+      await got(url, {
+        timeout: { request: timeoutMs },
+        retry: { limit: 0 },
+        throwHttpErrors: false,
+      });
+      return 'up' as const;
+    } catch {
+      return 'down' as const;
+    }
+  };
+  const [flex, conversations, chat] = await Promise.all([
+    probe(config.baseUrls.flex),
+    probe(config.baseUrls.conversations),
+    probe(config.baseUrls.chat),
+  ]);
+  const upstreams = { flex, conversations, chat };
+  return { ready: Object.values(upstreams).every((state) => state === 'up'), upstreams };
+}

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config.js';
+import { startStack, type Stack } from '../helpers/stack.js';
+
+describe('HTTP server', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({ seedUsers: 20 });
+  });
+  afterAll(() => stack.close());
+
+  it('answers GET /health', async () => {
+    const response = await fetch(`${stack.url}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('runs a query sent with GET when the client shows it is not a simple cross-site request', async () => {
+    const query = encodeURIComponent('{ __typename }');
+    const response = await fetch(`${stack.graphqlUrl}?query=${query}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('refuses a GET without a preflight-forcing header (CSRF prevention)', async () => {
+    const response = await fetch(
+      `${stack.graphqlUrl}?query=${encodeURIComponent('{ __typename }')}`,
+    );
+    expect(response.status).toBe(400);
+  });
+
+  it('never runs a mutation sent with GET', async () => {
+    const query = encodeURIComponent(
+      'mutation { updateFlexUser(input: { sid: "FU00000000000000000000000000000000", locale: "x" }) { userErrors { code } } }',
+    );
+    const response = await fetch(`${stack.graphqlUrl}?query=${query}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(response.status).toBe(405);
+  });
+});
+
+describe('configuration', () => {
+  it('reads every setting from the environment, with defaults', () => {
+    expect(loadConfig({})).toEqual({
+      port: 4000,
+      host: '127.0.0.1',
+      credentials: null,
+      accountSid: null,
+      flexInstanceSid: null,
+      chatServiceSids: [],
+      baseUrls: {
+        flex: 'https://flex-api.twilio.com',
+        conversations: 'https://conversations.twilio.com',
+        chat: 'https://chat.twilio.com',
+      },
+      timeoutMs: 10_000,
+      requestBudgetMs: 15_000,
+      retries: 2,
+      maxRetryAfterSeconds: 5,
+      maxConcurrencyPerHost: 32,
+      auth: { open: false, passthrough: true, jwt: null },
+      tenants: {},
+      logLevel: 'info',
+      introspection: true,
+      playground: true,
+    });
+  });
+
+  it('turns introspection and the playground off in production unless asked', () => {
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({
+      introspection: false,
+      playground: false,
+    });
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        GRAPHQL_INTROSPECTION: 'true',
+        GRAPHQL_PLAYGROUND: 'true',
+      }),
+    ).toMatchObject({ introspection: true, playground: true });
+  });
+
+  it('takes an API key in place of the auth token', () => {
+    const config = loadConfig({
+      TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`,
+      TWILIO_API_KEY: `SK${'b'.repeat(32)}`,
+      TWILIO_API_SECRET: 'secret',
+    });
+    expect(config.credentials).toEqual({ username: `SK${'b'.repeat(32)}`, password: 'secret' });
+    expect(config.accountSid).toBe(`AC${'a'.repeat(32)}`);
+  });
+
+  it.each([
+    [{ TWILIO_ACCOUNT_SID: 'AC123' }, /TWILIO_ACCOUNT_SID must be an account SID/],
+    [
+      { TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}` },
+      /Set both TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN/,
+    ],
+    [
+      { TWILIO_CHAT_SERVICE_SIDS: `IS${'a'.repeat(32)},nope` },
+      /TWILIO_CHAT_SERVICE_SIDS must list/,
+    ],
+    [{ PORT: 'eighty' }, /PORT must be a whole number/],
+    [{ TWILIO_FLEX_API_URL: 'not a url' }, /TWILIO_FLEX_API_URL must be a URL/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ GRAPHQL_INTROSPECTION: 'yes' }, /GRAPHQL_INTROSPECTION must be true or false/],
+  ])('refuses a bad setting with a message naming it: %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
