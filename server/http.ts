@@ -101,7 +101,11 @@ export async function startGateway(
     ],
   });
   await apollo.start();
-  if (config.playground) await registerPlaygroundAssets(app, PLAYGROUND_ASSETS);
+  if (config.playground) {
+    await registerPlaygroundAssets(app, PLAYGROUND_ASSETS);
+    // People type the bare address into a browser; the playground is at /graphql.
+    app.get('/', (_request, reply) => reply.redirect('/graphql'));
+  }
 
   app.get('/health', () => ({ status: 'ok' }));
   app.get('/ready', async (_request, reply) => {
