@@ -8,8 +8,9 @@ const users = (serviceSid: string) => `v2/Services/${serviceSid}/Users`;
 /** Programmable Chat v2: users of one chat service, addressed by US SID or identity. */
 export function createChatApi(http: Http) {
   return {
+    /** By US… SID or identity; null when the service has no such user (Twilio's 404). */
     fetchUser: (serviceSid: string, sidOrIdentity: string) =>
-      http.get<ChatUserRecord>(
+      http.getOrNull<ChatUserRecord>(
         'fetchUser',
         `${users(serviceSid)}/${encodeURIComponent(sidOrIdentity)}`,
       ),

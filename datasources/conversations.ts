@@ -38,9 +38,9 @@ export function fromListRead<
 /** Conversations v1: users of the account's default chat service, addressed by US SID or identity. */
 export function createConversationsApi(http: Http) {
   return {
-    /** Twilio accepts a US… SID or the identity in the same path segment. */
+    /** Twilio accepts a US… SID or the identity in the same path segment. null on 404. */
     fetchUser: (sidOrIdentity: string) =>
-      http.get<ConversationsUserRecord>(
+      http.getOrNull<ConversationsUserRecord>(
         'fetchUser',
         `v1/Users/${encodeURIComponent(sidOrIdentity)}`,
       ),

@@ -44,12 +44,14 @@ export function createFlexApi(http: Http) {
       return { items: items.map((item) => withInstance(item, instanceSid)), nextPageToken };
     },
 
-    fetchFlexUser: async (instanceSid: string, sid: string): Promise<FlexUserRecord> =>
-      withInstance(
-        await http.get<FlexUserV2Record>('fetchFlexUser', `v2/${users(instanceSid)}/${sid}`),
-        instanceSid,
-        sid,
-      ),
+    /** null when the instance has no such user (Twilio's 404). */
+    fetchFlexUser: async (instanceSid: string, sid: string): Promise<FlexUserRecord | null> => {
+      const record = await http.getOrNull<FlexUserV2Record>(
+        'fetchFlexUser',
+        `v2/${users(instanceSid)}/${sid}`,
+      );
+      return record && withInstance(record, instanceSid, sid);
+    },
 
     updateFlexUser: async (
       instanceSid: string,
@@ -66,13 +68,14 @@ export function createFlexApi(http: Http) {
         sid,
       ),
 
-    /** v4 fetch: the only single-user read that carries full_name and deactivated. */
-    fetchFlexUserV4: async (instanceSid: string, sid: string): Promise<FlexUserRecord> =>
-      withInstance(
-        await http.get<FlexUserV4Record>('fetchFlexUserV4', `v4/${users(instanceSid)}/${sid}`),
-        instanceSid,
-        sid,
-      ),
+    /** v4 fetch: the only single-user read that carries full_name and deactivated. null on 404. */
+    fetchFlexUserV4: async (instanceSid: string, sid: string): Promise<FlexUserRecord | null> => {
+      const record = await http.getOrNull<FlexUserV4Record>(
+        'fetchFlexUserV4',
+        `v4/${users(instanceSid)}/${sid}`,
+      );
+      return record && withInstance(record, instanceSid, sid);
+    },
 
     /** Twilio answers an unknown username with an empty list, not a 404: that is null here. */
     fetchFlexUserByUsername: async (

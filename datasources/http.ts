@@ -40,31 +40,37 @@ export interface SharedTransport {
   breaker?: { fire<T>(call: () => Promise<T>): Promise<T> };
 }
 
-export interface HttpOptions {
+export interface ClientOptions {
   product: Product;
   baseUrl: string;
   credentials: Credentials;
   transport: SharedTransport;
   /** Per attempt. @default 10000 */
   timeoutMs?: number;
-  /**
-   * When the request this client serves must be answered by (epoch ms): no attempt or retry starts
-   * after it, and an attempt's timeout never reaches past it.
-   */
-  deadline?: number;
   /** Retries of idempotent calls on 429/5xx/network errors. @default 2 */
   retries?: number;
   /** A Retry-After longer than this is not waited for: the call fails with RATE_LIMITED. @default 5 */
   maxRetryAfterSeconds?: number;
-  observer?: UpstreamObserver;
   userAgent?: string;
+}
+
+/** What one request adds to a tenant's client. */
+export interface RequestScope {
+  /**
+   * When the request must be answered by (epoch ms): no attempt or retry starts after it, and an
+   * attempt's timeout never reaches past it.
+   */
+  deadline?: number;
+  observer?: UpstreamObserver;
 }
 
 type SearchParams = Record<string, string | number>;
 
-/** The gateway's only HTTP client: every Twilio call goes through these five functions. */
+/** The gateway's only HTTP client: every Twilio call goes through these functions. */
 export interface Http {
   get<T>(operation: string, path: string, searchParams?: SearchParams): Promise<T>;
+  /** A read of one resource: Twilio's 404 is the answer "no such resource" (null), not an error. */
+  getOrNull<T>(operation: string, path: string, searchParams?: SearchParams): Promise<T | null>;
   postForm<T>(operation: string, path: string, form: Record<string, string>): Promise<T>;
   /** @param idempotent Twilio documents the operation as safe to repeat (v4 Provision), so it may be retried. */
   postJson<T>(operation: string, path: string, json: unknown, idempotent?: boolean): Promise<T>;
@@ -72,15 +78,25 @@ export interface Http {
   delete(operation: string, path: string): Promise<void>;
 }
 
+/** One tenant's client for one product. Built once per tenant; each request takes a view of it. */
+export interface TwilioClient {
+  forRequest(scope: RequestScope): Http;
+}
+
 const RETRY_BASE_MS = 50;
 /** An attempt with less time than this left in the budget is not started. */
 const MIN_ATTEMPT_MS = 20;
 
-export function createHttp(options: HttpOptions): Http {
-  const { product, transport, observer } = options;
-  const maxRetryAfterMs = (options.maxRetryAfterSeconds ?? 5) * 1000;
+/** Per call, through got's `context`: what retries must know about the request they serve. */
+interface CallContext extends Record<string, unknown> {
+  deadline: number;
+  onRetry(retryAfterSeconds: number | null): void;
+}
+
+export function createTwilioClient(options: ClientOptions): TwilioClient {
+  const { product, transport } = options;
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
+  // got's extend merges and validates every option: done once per tenant, not per request.
   const client: Got = got.extend({
     prefixUrl: options.baseUrl,
     username: options.credentials.username,
@@ -93,90 +109,118 @@ export function createHttp(options: HttpOptions): Http {
     },
     retry: {
       limit: options.retries ?? 2,
-      maxRetryAfter: maxRetryAfterMs,
+      maxRetryAfter: (options.maxRetryAfterSeconds ?? 5) * 1000,
       // got's default backoff starts at one second; a gateway answering a person's query cannot
       // wait that long for a 5xx, while a Retry-After from Twilio is honoured as sent.
-      calculateDelay: ({ attemptCount, computedValue, retryAfter }) => {
+      calculateDelay: ({ attemptCount, computedValue, retryAfter, error }) => {
         if (computedValue === 0) return 0;
         const delay =
           retryAfter !== undefined
             ? computedValue
             : RETRY_BASE_MS * 2 ** (attemptCount - 1) + Math.random() * RETRY_BASE_MS;
         // A retry that could not finish within the request's budget is not worth starting.
+        const { deadline } = error.options.context as CallContext;
         return Date.now() + delay + MIN_ATTEMPT_MS < deadline ? delay : 0;
       },
+    },
+    hooks: {
+      beforeRetry: [
+        (error) => {
+          const retryAfter = Number(error.response?.headers['retry-after']);
+          (error.options.context as CallContext).onRetry(
+            Number.isFinite(retryAfter) ? retryAfter : null,
+          );
+        },
+      ],
     },
     throwHttpErrors: true,
   });
 
-  async function call<T>(
-    operation: string,
-    method: string,
-    path: string,
-    init: OptionsInit,
-    parse: 'json' | 'none',
-  ): Promise<T> {
-    const attempt = () =>
-      transport.limiter(async () => {
-        const remaining = deadline - Date.now();
-        if (remaining < MIN_ATTEMPT_MS) throw budgetSpent(product);
-        const started = performance.now();
-        let retries = 0;
-        let retryAfterWaitSeconds = 0;
-        let status: number | null = null;
-        try {
-          const response = (await client(path, {
-            ...init,
-            method: method as OptionsInit['method'],
-            timeout: { request: Math.min(timeoutMs, remaining) },
-            hooks: {
-              beforeRetry: [
-                (error) => {
-                  retries += 1;
-                  const retryAfter = Number(error.response?.headers['retry-after']);
-                  if (Number.isFinite(retryAfter)) retryAfterWaitSeconds += retryAfter;
-                },
-              ],
-            },
-          })) as Response<string>;
-          status = response.statusCode;
-          if (parse === 'none') return undefined as T;
-          return JSON.parse(response.body) as T;
-        } catch (error) {
-          const twilioError = toTwilioError(error, product);
-          status = twilioError.twilio.status;
-          throw twilioError;
-        } finally {
-          observer?.onCall({
-            product,
-            operation,
-            method,
-            status,
-            durationMs: performance.now() - started,
-            retries,
-            retryAfterWaitSeconds,
-          });
-        }
-      });
-    return transport.breaker
-      ? transport.breaker.fire(attempt).catch(fromOpenBreaker(product))
-      : attempt();
-  }
-
   return {
-    get: (operation, path, searchParams) =>
-      call(operation, 'GET', path, searchParams ? { searchParams } : {}, 'json'),
-    postForm: (operation, path, form) => call(operation, 'POST', path, { form }, 'json'),
-    postJson: (operation, path, json, idempotent = false) =>
-      call(
-        operation,
-        'POST',
-        path,
-        idempotent ? { json, retry: { methods: ['POST'] } } : { json },
-        'json',
-      ),
-    postJsonNoContent: (operation, path, json) => call(operation, 'POST', path, { json }, 'none'),
-    delete: (operation, path) => call(operation, 'DELETE', path, {}, 'none'),
+    forRequest({ deadline = Number.POSITIVE_INFINITY, observer }) {
+      async function call<T>(
+        operation: string,
+        method: string,
+        path: string,
+        init: OptionsInit,
+        parse: 'json' | 'none',
+        notFoundAsNull = false,
+      ): Promise<T> {
+        const attempt = () =>
+          transport.limiter(async () => {
+            const remaining = deadline - Date.now();
+            if (remaining < MIN_ATTEMPT_MS) throw budgetSpent(product);
+            const started = performance.now();
+            let retries = 0;
+            let retryAfterWaitSeconds = 0;
+            let status: number | null = null;
+            const context: CallContext = {
+              deadline,
+              onRetry: (retryAfter) => {
+                retries += 1;
+                if (retryAfter !== null) retryAfterWaitSeconds += retryAfter;
+              },
+            };
+            try {
+              const response = (await client(path, {
+                ...init,
+                method: method as OptionsInit['method'],
+                // Each option given here is merged per call: only override the timeout when the
+                // budget left is shorter than the client's own.
+                ...(remaining < timeoutMs ? { timeout: { request: remaining } } : {}),
+                context,
+              })) as Response<string>;
+              status = response.statusCode;
+              if (parse === 'none') return undefined as T;
+              return JSON.parse(response.body) as T;
+            } catch (error) {
+              if (
+                notFoundAsNull &&
+                error instanceof HTTPError &&
+                error.response.statusCode === 404
+              ) {
+                status = 404;
+                return null as T;
+              }
+              const twilioError = toTwilioError(error, product);
+              status = twilioError.twilio.status;
+              throw twilioError;
+            } finally {
+              observer?.onCall({
+                product,
+                operation,
+                method,
+                status,
+                durationMs: performance.now() - started,
+                retries,
+                retryAfterWaitSeconds,
+              });
+            }
+          });
+        return transport.breaker
+          ? transport.breaker.fire(attempt).catch(fromOpenBreaker(product))
+          : attempt();
+      }
+
+      return {
+        get: (operation, path, searchParams) =>
+          call(operation, 'GET', path, searchParams ? { searchParams } : {}, 'json'),
+        getOrNull: (operation, path, searchParams) =>
+          call(operation, 'GET', path, searchParams ? { searchParams } : {}, 'json', true),
+        postForm: (operation, path, form) => call(operation, 'POST', path, { form }, 'json'),
+        postJson: (operation, path, json, idempotent = false) =>
+          call(
+            operation,
+            'POST',
+            path,
+            idempotent ? { json, retry: { methods: ['POST'] } } : { json },
+            'json',
+          ),
+        postJsonNoContent: (operation, path, json) =>
+          call(operation, 'POST', path, { json }, 'none'),
+        delete: (operation, path) => call(operation, 'DELETE', path, {}, 'none'),
+      };
+    },
   };
 }
 

@@ -2,25 +2,47 @@ import { createChatApi } from './chat.js';
 import { createConversationsApi } from './conversations.js';
 import { createFlexApi } from './flex.js';
 import {
-  createHttp,
+  createTwilioClient,
   type Credentials,
+  type RequestScope,
   type SharedTransport,
-  type UpstreamObserver,
+  type TwilioClient,
 } from './http.js';
 import { createLoaders, type Apis, type LoaderHooks, type Loaders } from './loaders.js';
 
-export interface DataSourceOptions {
+export interface ClientSettings {
   baseUrls: { flex: string; conversations: string; chat: string };
   /** One per product host, shared by every request and tenant. */
   transports: { flex: SharedTransport; conversations: SharedTransport; chat: SharedTransport };
   timeoutMs?: number;
-  /** Epoch ms by which the request must be answered; no upstream attempt starts after it. */
-  deadline?: number;
   retries?: number;
   maxRetryAfterSeconds?: number;
-  observer?: UpstreamObserver;
-  loaderHooks?: LoaderHooks;
   userAgent?: string;
+}
+
+/** One tenant's Twilio clients, one per product; built once per tenant and reused by its requests. */
+export interface TenantClients {
+  flex: TwilioClient;
+  conversations: TwilioClient;
+  chat: TwilioClient;
+}
+
+export function createTenantClients(
+  credentials: Credentials,
+  settings: ClientSettings,
+): TenantClients {
+  const client = (product: 'flex' | 'conversations' | 'chat') =>
+    createTwilioClient({
+      product,
+      baseUrl: settings.baseUrls[product],
+      credentials,
+      transport: settings.transports[product],
+      timeoutMs: settings.timeoutMs,
+      retries: settings.retries,
+      maxRetryAfterSeconds: settings.maxRetryAfterSeconds,
+      userAgent: settings.userAgent,
+    });
+  return { flex: client('flex'), conversations: client('conversations'), chat: client('chat') };
 }
 
 export interface DataSources {
@@ -28,30 +50,17 @@ export interface DataSources {
   loaders: Loaders;
 }
 
-/** Twilio clients bound to one tenant's credentials, and that request's fresh loaders. */
+/** One request's view of a tenant's clients (its deadline and observer), and its fresh loaders. */
 export function createDataSources(
-  credentials: Credentials,
-  options: DataSourceOptions,
+  clients: TenantClients,
+  scope: RequestScope & { loaderHooks?: LoaderHooks },
 ): DataSources {
-  const http = (product: 'flex' | 'conversations' | 'chat') =>
-    createHttp({
-      product,
-      baseUrl: options.baseUrls[product],
-      credentials,
-      transport: options.transports[product],
-      timeoutMs: options.timeoutMs,
-      deadline: options.deadline,
-      retries: options.retries,
-      maxRetryAfterSeconds: options.maxRetryAfterSeconds,
-      observer: options.observer,
-      userAgent: options.userAgent,
-    });
   const apis: Apis = {
-    flex: createFlexApi(http('flex')),
-    conversations: createConversationsApi(http('conversations')),
-    chat: createChatApi(http('chat')),
+    flex: createFlexApi(clients.flex.forRequest(scope)),
+    conversations: createConversationsApi(clients.conversations.forRequest(scope)),
+    chat: createChatApi(clients.chat.forRequest(scope)),
   };
-  return { apis, loaders: createLoaders(apis, options.loaderHooks) };
+  return { apis, loaders: createLoaders(apis, scope.loaderHooks) };
 }
 
 export type { Apis, Loaders, Credentials };

@@ -1,7 +1,6 @@
 import DataLoader, { type BatchLoadFn } from 'dataloader';
 import type { ChatApi } from './chat.js';
 import type { ConversationsApi } from './conversations.js';
-import { TwilioError } from './errors.js';
 import type { FlexApi } from './flex.js';
 import type { ChatUserRecord, ConversationsUserRecord, FlexUserRecord } from './records.js';
 
@@ -103,7 +102,7 @@ export function createLoaders(apis: Apis, hooks?: LoaderHooks) {
     (keys) =>
       fetchEach(keys, async (k) => {
         const record = await apis.flex.fetchFlexUser(k.instanceSid, k.sid);
-        primeFlexUsername(record);
+        if (record) primeFlexUsername(record);
         return record;
       }),
     hooks,
@@ -144,7 +143,8 @@ export function createLoaders(apis: Apis, hooks?: LoaderHooks) {
       fetchEach(keys, async (key) => {
         const record = await apis.conversations.fetchUser(key);
         // Prime the other key only: priming the one being loaded is a no-op while it is in flight.
-        conversationsUser.prime(USER_SID.test(key) ? record.identity : record.sid, record);
+        if (record)
+          conversationsUser.prime(USER_SID.test(key) ? record.identity : record.sid, record);
         return record;
       }),
     hooks,
@@ -162,10 +162,15 @@ export function createLoaders(apis: Apis, hooks?: LoaderHooks) {
     (keys) =>
       fetchEach(keys, async (k) => {
         const record = await apis.chat.fetchUser(k.serviceSid, k.user);
-        chatUser.prime(
-          { serviceSid: k.serviceSid, user: USER_SID.test(k.user) ? record.identity : record.sid },
-          record,
-        );
+        if (record) {
+          chatUser.prime(
+            {
+              serviceSid: k.serviceSid,
+              user: USER_SID.test(k.user) ? record.identity : record.sid,
+            },
+            record,
+          );
+        }
         return record;
       }),
     hooks,
@@ -217,8 +222,8 @@ export function createLoaders(apis: Apis, hooks?: LoaderHooks) {
 export type Loaders = ReturnType<typeof createLoaders>;
 
 /**
- * One parallel wave, one call per key, results in key order (the DataLoader contract). A 404 is
- * "no such user" (null); any other failure becomes that key's Error.
+ * One parallel wave, one call per key, results in key order (the DataLoader contract). The fetches
+ * answer null for "no such user" (Twilio's 404); any failure becomes that key's Error.
  */
 async function fetchEach<K, V>(
   keys: readonly K[],
@@ -226,10 +231,9 @@ async function fetchEach<K, V>(
 ): Promise<(V | null | Error)[]> {
   return Promise.all(
     keys.map((key) =>
-      fetch(key).catch((error: unknown) => {
-        if (error instanceof TwilioError && error.isNotFound) return null;
-        return error instanceof Error ? error : new Error(String(error));
-      }),
+      fetch(key).catch((error: unknown) =>
+        error instanceof Error ? error : new Error(String(error)),
+      ),
     ),
   );
 }

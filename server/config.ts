@@ -173,7 +173,7 @@ export function loadConfig(env: Env = process.env): Config {
     requestBudgetMs: int('REQUEST_BUDGET_MS', 15_000, 100, 300_000),
     retries: int('TWILIO_RETRIES', 2, 0, 10),
     maxRetryAfterSeconds: int('TWILIO_MAX_RETRY_AFTER_SECONDS', 5, 0, 120),
-    maxConcurrencyPerHost: int('TWILIO_MAX_CONCURRENCY', 32, 1, 1024),
+    maxConcurrencyPerHost: int('TWILIO_MAX_CONCURRENCY', 64, 1, 1024),
     auth: {
       open: bool('AUTH_OPEN', false),
       passthrough: bool('AUTH_BASIC_PASSTHROUGH', true),

@@ -4,14 +4,21 @@ import CircuitBreaker from 'opossum';
 import pLimit from 'p-limit';
 import { TwilioError } from '../datasources/errors.js';
 import type { SharedTransport } from '../datasources/http.js';
-import { createDataSources, type DataSourceOptions } from '../datasources/index.js';
+import { createHash } from 'node:crypto';
+import {
+  createDataSources,
+  createTenantClients,
+  type ClientSettings,
+  type Credentials,
+  type TenantClients,
+} from '../datasources/index.js';
 import type { Context, RequestTelemetry } from '../resolvers/context.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { createTenantResolver } from './tenant.js';
 
-export type Transports = DataSourceOptions['transports'];
+export type Transports = ClientSettings['transports'];
 
 /** Sockets and concurrency caps, one set per Twilio host, shared by every request. */
 export function createTransports(config: Config): Transports & { destroy(): void } {
@@ -64,9 +71,42 @@ export interface RequestInfo {
   log: Logger;
 }
 
+/** Tenants whose clients are kept; the least recently used beyond this are rebuilt when needed. */
+const MAX_TENANT_CLIENTS = 1000;
+
+/**
+ * Each tenant's got clients, built once (got's option merging is the costliest part of a call
+ * set-up) and reused by that tenant's requests. They hold credentials and settings, never data.
+ * Keyed by the credentials themselves (the secret hashed), so a wrong secret never reuses the
+ * client of a right one.
+ */
+function createTenantClientCache(settings: ClientSettings) {
+  const cache = new Map<string, TenantClients>();
+  return (credentials: Credentials): TenantClients => {
+    const key = `${credentials.username}:${createHash('sha256').update(credentials.password).digest('base64')}`;
+    let clients = cache.get(key);
+    if (clients) {
+      cache.delete(key); // re-inserted below: Map order is recency order
+    } else {
+      clients = createTenantClients(credentials, settings);
+      if (cache.size >= MAX_TENANT_CLIENTS) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(key, clients);
+    return clients;
+  };
+}
+
 /** Runs once per request: whose account, then that account's clients and fresh loaders. */
 export function createContextFunction(config: Config, transports: Transports, metrics: Metrics) {
   const resolveTenant = createTenantResolver(config);
+  const clientsFor = createTenantClientCache({
+    baseUrls: config.baseUrls,
+    transports,
+    timeoutMs: config.timeoutMs,
+    retries: config.retries,
+    maxRetryAfterSeconds: config.maxRetryAfterSeconds,
+    userAgent: 'identity-gateway/0.1',
+  });
   return async (request: RequestInfo): Promise<Context> => {
     const tenant = await resolveTenant(request.headers);
     const telemetry: RequestTelemetry = {
@@ -74,14 +114,8 @@ export function createContextFunction(config: Config, transports: Transports, me
       upstreamCalls: 0,
       upstreamRetries: 0,
     };
-    const { apis, loaders } = createDataSources(tenant.credentials, {
-      baseUrls: config.baseUrls,
-      transports,
-      timeoutMs: config.timeoutMs,
+    const { apis, loaders } = createDataSources(clientsFor(tenant.credentials), {
       deadline: Date.now() + config.requestBudgetMs,
-      retries: config.retries,
-      maxRetryAfterSeconds: config.maxRetryAfterSeconds,
-      userAgent: 'identity-gateway/0.1',
       observer: {
         onCall: (call) => {
           telemetry.upstreamCalls += 1;

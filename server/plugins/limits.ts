@@ -27,6 +27,23 @@ export const QUERY_LIMITS = {
   cost: 5000,
 } as const;
 
+const COST_CACHE_ENTRIES = 1000;
+
+/**
+ * What the cost of an operation depends on: the document and the only variable values the
+ * estimators read (whole numbers, for page sizes, and list lengths, for ids).
+ */
+function costKey(
+  queryHash: string,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+): string {
+  const sizes = Object.entries(variables ?? {})
+    .filter(([, value]) => typeof value === 'number' || Array.isArray(value))
+    .map(([name, value]) => `${name}=${Array.isArray(value) ? `#${value.length}` : String(value)}`);
+  return `${queryHash}|${operationName ?? ''}|${sizes.join(',')}`;
+}
+
 /** List fields multiply what they select by how many items they may return. */
 const listEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   const first: unknown = args.first;
@@ -55,13 +72,22 @@ export function createQueryLimits(): {
     blockFieldSuggestion: { enabled: true },
   });
   const { plugins, validationRules } = armor.protect();
+  // Computing cost walks the whole document with type info; the same operation with the same list
+  // sizes always costs the same, so it is computed once.
+  const costs = new Map<string, number>();
+  const remember = (key: string, cost: number) => {
+    if (costs.has(key)) return;
+    if (costs.size >= COST_CACHE_ENTRIES) costs.delete(costs.keys().next().value!);
+    costs.set(key, cost);
+  };
   const costPlugin: ApolloServerPlugin<Context> = {
     requestDidStart: () =>
       Promise.resolve({
-        didResolveOperation({ request, document, schema }) {
-          let cost: number;
+        didResolveOperation({ request, document, schema, queryHash }) {
+          const key = costKey(queryHash, request.operationName, request.variables);
+          let cost = costs.get(key);
           try {
-            cost = queryComplexity.getComplexity({
+            cost ??= queryComplexity.getComplexity({
               schema,
               query: document,
               variables: request.variables ?? {},
@@ -77,6 +103,7 @@ export function createQueryLimits(): {
             if (error instanceof GraphQLError) return Promise.resolve();
             throw error;
           }
+          remember(key, cost);
           if (cost > QUERY_LIMITS.cost) {
             throw new GraphQLError(
               `Operation cost ${cost} exceeds the limit of ${QUERY_LIMITS.cost}: ask for fewer fields or smaller pages`,

@@ -98,7 +98,7 @@ describe('configuration', () => {
       requestBudgetMs: 15_000,
       retries: 2,
       maxRetryAfterSeconds: 5,
-      maxConcurrencyPerHost: 32,
+      maxConcurrencyPerHost: 64,
       auth: { open: false, passthrough: true, jwt: null },
       tenants: {},
       logLevel: 'info',

@@ -1,0 +1,67 @@
+/**
+ * Contender: this gateway, started the way a deployment starts it: the environment a deployment
+ * sets goes through the gateway's own loadConfig() into startGateway() (server/http.ts).
+ * This file is the only place the bench touches the gateway's code.
+ *
+ * Two settings differ from a default deployment, so that it does the same work as the other
+ * contenders: AUTH_OPEN=true (no client authentication: none of the others verifies a token),
+ * and LOG_LEVEL=warn (none of the others logs each request).
+ */
+import { loadConfig } from '../../server/config.js';
+import { startGateway } from '../../server/http.js';
+import type { ContenderModule } from './types.js';
+
+export interface GatewayBenchConfig {
+  twilioAccountSid: string;
+  twilioAuthToken: string;
+  flexInstanceSid: string;
+  chatServiceSids: string[];
+  flexApiUrl: string;
+  conversationsApiUrl: string;
+  chatApiUrl: string;
+  port: 0;
+}
+
+export async function startGatewayForBench(config: GatewayBenchConfig) {
+  const gateway = await startGateway(
+    loadConfig({
+      NODE_ENV: process.env.NODE_ENV ?? 'production',
+      AUTH_OPEN: 'true',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(config.port),
+      TWILIO_ACCOUNT_SID: config.twilioAccountSid,
+      TWILIO_AUTH_TOKEN: config.twilioAuthToken,
+      TWILIO_FLEX_INSTANCE_SID: config.flexInstanceSid,
+      TWILIO_CHAT_SERVICE_SIDS: config.chatServiceSids.join(','),
+      TWILIO_FLEX_API_URL: config.flexApiUrl,
+      TWILIO_CONVERSATIONS_API_URL: config.conversationsApiUrl,
+      TWILIO_CHAT_API_URL: config.chatApiUrl,
+    }),
+  );
+  return { url: gateway.url, graphqlUrl: gateway.graphqlUrl, close: () => gateway.close() };
+}
+
+export const contender: ContenderModule = {
+  name: 'gateway',
+  kind: 'graphql',
+  describe: 'identity-gateway (Apollo Server 5 + per-request DataLoaders over got)',
+  packages: [],
+  start: async (emulatorUrl, account) => {
+    const gateway = await startGatewayForBench({
+      twilioAccountSid: account.accountSid,
+      twilioAuthToken: account.authToken,
+      flexInstanceSid: account.flexInstanceSid,
+      chatServiceSids: account.chatServiceSids,
+      flexApiUrl: emulatorUrl,
+      conversationsApiUrl: emulatorUrl,
+      chatApiUrl: emulatorUrl,
+      port: 0,
+    });
+    return {
+      url: gateway.url,
+      path: new URL(gateway.graphqlUrl).pathname,
+      close: gateway.close,
+    };
+  },
+};

@@ -1,0 +1,180 @@
+/**
+ * Contender: a naive Apollo Server 5 with the gateway's own SDL (read from schema/*.graphql at
+ * run time) whose resolvers call `got` directly: no DataLoader, no per-request cache, no
+ * concurrency limit. Every resolver that needs a Twilio record fetches it, so a person reached
+ * through two paths is fetched twice. Resolvers exist only for the fields the workloads use;
+ * the records are mapped to the schema's camelCase once, and default resolvers do the rest.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import got, { HTTPError } from 'got';
+import { chatFromRecord, conversationsFromRecord, flexFromRecord } from '../scenarios/shape.js';
+import type { BenchAccount } from '../scenarios/types.js';
+import type { ContenderModule } from './types.js';
+
+type Row = Record<string, unknown>;
+
+function loadSdl(): string {
+  const dir = new URL('../../schema/', import.meta.url);
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort()
+    .map((file) => readFileSync(new URL(file, dir), 'utf8'))
+    .join('\n');
+}
+
+function createResolvers(emulatorUrl: string, account: BenchAccount) {
+  const http = got.extend({
+    prefixUrl: emulatorUrl,
+    username: account.accountSid,
+    password: account.authToken,
+    responseType: 'json',
+  });
+  const enc = encodeURIComponent;
+  const orNull = async (path: string): Promise<Row | null> => {
+    try {
+      return (await http.get(path).json<Row>()) ?? null;
+    } catch (error) {
+      if (error instanceof HTTPError && error.response.statusCode === 404) return null;
+      throw error;
+    }
+  };
+  const instance = (sid?: string | null) => sid ?? account.flexInstanceSid;
+
+  const flexByUsername = async (username: string, instanceSid?: string | null) => {
+    const body = await http
+      .get(`v4/Instances/${instance(instanceSid)}/Users`, { searchParams: { Username: username } })
+      .json<{ users?: Row[] }>();
+    return flexFromRecord(body.users?.[0]);
+  };
+  const conversationsUser = async (sidOrIdentity: string) =>
+    conversationsFromRecord(await orNull(`v1/Users/${enc(sidOrIdentity)}`));
+  const chatUser = async (service: string, sidOrIdentity: string) =>
+    chatFromRecord(await orNull(`v2/Services/${service}/Users/${enc(sidOrIdentity)}`));
+  const payload = (flexUser: Row | null) => ({ userErrors: [], flexUser });
+
+  return {
+    Node: { __resolveType: () => null },
+    Query: {
+      user: (_: unknown, args: { identity?: string }) =>
+        args.identity ? { identity: args.identity } : null,
+      users: (_: unknown, args: { identities: string[] }) =>
+        args.identities.map((identity) => ({ identity })),
+      flexUsers: async (_: unknown, args: { instanceSid?: string; first?: number }) => {
+        const body = await http
+          .get(`v1/Instances/${instance(args.instanceSid)}/Users`, {
+            searchParams: { PageSize: args.first ?? 50 },
+          })
+          .json<{ users?: Row[]; meta?: { next_page_url?: string | null } }>();
+        const nodes = (body.users ?? []).map((user) => flexFromRecord(user));
+        return {
+          nodes,
+          edges: nodes.map((node, i) => ({ node, cursor: String(i) })),
+          pageInfo: { hasNextPage: Boolean(body.meta?.next_page_url), hasPreviousPage: false },
+        };
+      },
+      flexUserByUsername: (_: unknown, args: { instanceSid?: string; username: string }) =>
+        flexByUsername(args.username, args.instanceSid),
+      flexUser: async (_: unknown, args: { instanceSid?: string; sid: string }) =>
+        flexFromRecord(
+          await orNull(`v2/Instances/${instance(args.instanceSid)}/Users/${args.sid}`),
+        ),
+      conversationsUser: (_: unknown, args: { sid?: string; identity?: string }) =>
+        conversationsUser(args.sid ?? args.identity ?? ''),
+      chatUser: (_: unknown, args: { serviceSid?: string; sid?: string; identity?: string }) =>
+        chatUser(args.serviceSid ?? account.defaultChatServiceSid, args.sid ?? args.identity ?? ''),
+    },
+    User: {
+      flexUser: (user: Row, args: { instanceSid?: string }) =>
+        flexByUsername(String(user.identity), args.instanceSid),
+      conversationsUser: (user: Row) => conversationsUser(String(user.identity)),
+      chatUsers: async (user: Row) =>
+        (
+          await Promise.all(
+            account.chatServiceSids.map((service) => chatUser(service, String(user.identity))),
+          )
+        ).filter((chat) => chat !== null),
+      chatUser: (user: Row, args: { serviceSid: string }) =>
+        chatUser(args.serviceSid, String(user.identity)),
+    },
+    FlexUser: {
+      conversationsUser: (flex: Row) => conversationsUser(String(flex.userSid ?? flex.username)),
+      chatUser: (flex: Row, args: { serviceSid?: string }) =>
+        chatUser(args.serviceSid ?? account.defaultChatServiceSid, String(flex.username)),
+    },
+    ConversationsUser: {
+      flexUser: (user: Row) => flexByUsername(String(user.identity)),
+      chatUser: (user: Row) =>
+        chatUser(
+          typeof user.chatServiceSid === 'string'
+            ? user.chatServiceSid
+            : account.defaultChatServiceSid,
+          String(user.sid),
+        ),
+    },
+    ChatUser: {
+      flexUser: (user: Row) => flexByUsername(String(user.identity)),
+      conversationsUser: (user: Row) => conversationsUser(String(user.identity)),
+    },
+    Mutation: {
+      provisionFlexUser: async (
+        _: unknown,
+        { input }: { input: Row & { roles: string[]; instanceSid?: string } },
+      ) => {
+        const body = await http
+          .post(`v4/Instances/${instance(input.instanceSid)}/Users/Provision`, {
+            json: {
+              username: input.username,
+              email: input.email,
+              full_name: input.fullName,
+              roles: input.roles.map((role) => role.toLowerCase()),
+              worker: input.workerAttributes ? { attributes: input.workerAttributes } : {},
+            },
+          })
+          .json<Row>();
+        return payload(flexFromRecord(body));
+      },
+      updateFlexUser: async (_: unknown, { input }: { input: Row & { instanceSid?: string } }) => {
+        const form: Record<string, string> = {};
+        if (typeof input.email === 'string') form.Email = input.email;
+        if (typeof input.userSid === 'string') form.UserSid = input.userSid;
+        if (typeof input.locale === 'string') form.Locale = input.locale;
+        const body = await http
+          .post(`v2/Instances/${instance(input.instanceSid)}/Users/${String(input.sid)}`, { form })
+          .json<Row>();
+        return payload(flexFromRecord(body));
+      },
+      deprovisionFlexUser: async (
+        _: unknown,
+        { input }: { input: Row & { instanceSid?: string } },
+      ) => {
+        await http.post(`v4/Instances/${instance(input.instanceSid)}/Users/Deprovision`, {
+          json: { flex_user_sid: input.sid },
+          responseType: 'text',
+        });
+        return payload(null);
+      },
+    },
+  };
+}
+
+export const contender: ContenderModule = {
+  name: 'naive-apollo',
+  kind: 'graphql',
+  describe:
+    "Apollo Server 5 with the gateway's SDL, resolvers calling got per field: no DataLoader, no dedupe",
+  packages: ['@apollo/server', 'got', 'graphql'],
+  start: async (emulatorUrl, account) => {
+    const server = new ApolloServer({
+      typeDefs: loadSdl(),
+      resolvers: createResolvers(emulatorUrl, account),
+      stopOnTerminationSignals: false,
+    });
+    const { url } = await startStandaloneServer(server, {
+      listen: { port: 0, host: '127.0.0.1' },
+    });
+    const origin = new URL(url).origin;
+    return { url: origin, path: '/', close: () => server.stop() };
+  },
+};

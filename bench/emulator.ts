@@ -1,0 +1,30 @@
+/**
+ * Child-process entry for the Twilio emulator the contenders call: its own process, so its CPU
+ * and memory are not the driver's. `node --import tsx emulator.ts <seedUsers>`; prints
+ * `BENCH_READY {"url", "accounts"}`; stops on SIGTERM, SIGINT or when stdin closes.
+ */
+import { startEmulator } from '../emulator/index.js';
+
+const seedUsers = Number(process.argv[2] ?? '10000');
+const emulator = await startEmulator({ port: 0, host: '127.0.0.1', seedUsers });
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  const force = setTimeout(() => process.exit(0), 5_000);
+  force.unref();
+  emulator.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+process.stdin.on('end', stop);
+process.stdin.on('error', stop);
+process.stdin.resume();
+
+process.stdout.write(
+  `BENCH_READY ${JSON.stringify({ url: emulator.url, accounts: emulator.accounts })}\n`,
+);

@@ -1,0 +1,23 @@
+/**
+ * Peak resident set size of a contender's process, from Linux's /proc (VmHWM), reset between
+ * workloads through /proc/<pid>/clear_refs ("5" resets the peak). Null where /proc is missing.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+
+export async function peakRssMiB(pid: number): Promise<number | null> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const match = /^VmHWM:\s+(\d+)\s+kB$/m.exec(status);
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function resetPeakRss(pid: number): Promise<void> {
+  try {
+    await writeFile(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    // Not Linux, or not allowed: the peak then covers the whole run.
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Upstream calls and sequential waves, read from the emulator's request log
+ * (GET/DELETE /__emulator/requests), and the control calls the bench needs (faults, fixtures).
+ */
+
+/** One entry of the emulator's request log (emulator/types.ts LoggedRequest). */
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: string;
+  account: string | null;
+  status: number;
+  /** ISO 8601 arrival time. */
+  time: string;
+  durationMs: number;
+}
+
+export interface SeededPerson {
+  accountSid: string;
+  identity: string;
+  flexUserSid: string | null;
+  deactivated: boolean;
+  userSid: string | null;
+  chatServiceSids: string[];
+}
+
+async function control<T>(base: string, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${base}/__emulator/${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} /__emulator/${path}: HTTP ${response.status}`);
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export function createEmulatorControl(base: string) {
+  return {
+    clearLog: () => control<void>(base, 'DELETE', 'requests'),
+    log: async () =>
+      (await control<{ requests: LoggedRequest[] }>(base, 'GET', 'requests')).requests,
+    /** Injected upstream latency for every product (no jitter, no errors). */
+    setLatency: (latencyMs: number) =>
+      control<void>(base, 'PUT', 'faults', { latencyMs, jitterMs: 0 }),
+    people: async (filter: Record<string, string | number | boolean>) => {
+      const query = new URLSearchParams(
+        Object.entries(filter).map(([key, value]): [string, string] => [key, String(value)]),
+      ).toString();
+      return (await control<{ people: SeededPerson[] }>(base, 'GET', `people?${query}`)).people;
+    },
+  };
+}
+
+export type EmulatorControl = ReturnType<typeof createEmulatorControl>;
+
+/** The calls one workload made, i.e. the log entries of our account, in arrival order. */
+export function callsOf(log: LoggedRequest[], accountSid: string): LoggedRequest[] {
+  return log
+    .filter((entry) => entry.account === accountSid && !entry.path.startsWith('/__emulator'))
+    .sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+}
+
+/**
+ * Sequential waves in a workload's calls: a call starts a new wave when it arrived after some call
+ * of the current wave had already been answered (so it may have waited for it). Meaningful only
+ * with injected latency (every call then lasts at least that long, which separates the waves far
+ * beyond the log's millisecond clock); at latency 0 the bench reports waves from the 20 ms run.
+ */
+export function countWaves(calls: LoggedRequest[]): number {
+  let waves = 0;
+  let firstAnswer = -Infinity;
+  for (const call of calls) {
+    const start = Date.parse(call.time);
+    const end = start + call.durationMs;
+    if (waves === 0 || start >= firstAnswer) {
+      waves += 1;
+      firstAnswer = end;
+    } else {
+      firstAnswer = Math.min(firstAnswer, end);
+    }
+  }
+  return waves;
+}
+
+/** Cross-check of countWaves from latencies alone: the extra time 20 ms per call added, in waves. */
+export function wavesFromLatency(
+  p50AtZero: number,
+  p50AtLatency: number,
+  latencyMs: number,
+): number {
+  return Math.round((p50AtLatency - p50AtZero) / latencyMs);
+}

@@ -1,0 +1,256 @@
+/**
+ * The bench's results: the table printed on stdout, and the same table with the machine and the
+ * package versions in results/latest.md (plus the raw figures in results/latest.json).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import type { Floor } from './scenarios/types.js';
+
+export interface LatencyFigures {
+  p50: number;
+  p99: number;
+  samples: number;
+}
+
+export interface ThroughputFigures {
+  /** Median over the interleaved rounds. */
+  workloadsPerSec: number;
+  /** autocannon's p99 under load (per HTTP request). */
+  p99UnderLoad: number;
+  failures: number;
+}
+
+export interface Cell {
+  contender: string;
+  /** 'reference', 'same', or where the answer differed from the reference contender's. */
+  answer: string;
+  /** Upstream calls per workload (median, and the range seen). */
+  calls: { median: number; min: number; max: number } | null;
+  /** Sequential waves, from the request log of the runs with injected latency. */
+  waves: number | null;
+  /** Waves estimated from latencies alone: round((p50 at L - p50 at 0) / L). */
+  wavesFromLatency: number | null;
+  latency: Record<string, LatencyFigures>;
+  throughput: Record<string, ThroughputFigures>;
+  peakRssMiB: number | null;
+  errors: number;
+  firstError?: string;
+}
+
+export interface ScenarioResult {
+  name: string;
+  title: string;
+  floor: Floor;
+  cells: Cell[];
+}
+
+export interface ContenderInfo {
+  name: string;
+  describe: string;
+  available: boolean;
+  error?: string;
+}
+
+export interface BenchResult {
+  mode: 'quick' | 'full';
+  startedAt: string;
+  durationSec: number;
+  machine: { cpu: string; cores: number; memoryGiB: number; node: string; platform: string };
+  versions: Record<string, string>;
+  settings: {
+    seedUsers: number;
+    iterations: number;
+    warmup: number;
+    latenciesMs: number[];
+    throughputLatenciesMs: number[];
+    connections: number;
+    durationSec: number;
+    rounds: number;
+  };
+  contenders: ContenderInfo[];
+  scenarios: ScenarioResult[];
+}
+
+const REFERENCE = 'gateway';
+
+function fmt(value: number | null | undefined, digits = 1): string {
+  if (value == null || Number.isNaN(value)) return '–';
+  return value.toFixed(digits);
+}
+
+function ratio(ours: number | null | undefined, theirs: number | null | undefined): string {
+  if (
+    ours == null ||
+    theirs == null ||
+    Number.isNaN(ours) ||
+    Number.isNaN(theirs) ||
+    theirs === 0
+  ) {
+    return '–';
+  }
+  return `${(ours / theirs).toFixed(2)}×`;
+}
+
+function table(rows: string[][]): string {
+  const [head, ...body] = rows;
+  if (!head) return '';
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...body.map(line)].join('\n');
+}
+
+function scenarioSection(result: BenchResult, scenario: ScenarioResult): string {
+  const latencies = result.settings.latenciesMs;
+  const injected = latencies.filter((l) => l > 0);
+  const throughputLatencies = result.settings.throughputLatenciesMs;
+  const floorText = [
+    `floor: ${scenario.floor.calls} upstream calls (distinct resources) in ${scenario.floor.waves} wave${scenario.floor.waves === 1 ? '' : 's'}`,
+    ...injected.map((l) => `≥ ${scenario.floor.waves * l} ms at ${l} ms injected latency`),
+  ].join('; ');
+
+  const head = [
+    'contender',
+    'answer',
+    'calls',
+    'waves',
+    ...latencies.flatMap((l) => [`p50 @${l}ms`, `p99 @${l}ms`]),
+    ...injected.map((l) => `p50 − floor @${l}ms`),
+    ...throughputLatencies.map((l) => `ops/s @${l}ms`),
+    'peak RSS MiB',
+  ];
+  const rows = scenario.cells.map((cell) => [
+    cell.contender,
+    ['reference', 'same', 'errors'].includes(cell.answer) ? cell.answer : 'DIFFERS',
+    cell.calls
+      ? cell.calls.min === cell.calls.max
+        ? String(cell.calls.median)
+        : `${cell.calls.median} (${cell.calls.min}–${cell.calls.max})`
+      : '–',
+    cell.waves == null ? '–' : String(cell.waves),
+    ...latencies.flatMap((l) => [fmt(cell.latency[l]?.p50), fmt(cell.latency[l]?.p99)]),
+    ...injected.map((l) => {
+      const p50 = cell.latency[l]?.p50;
+      if (p50 == null) return '–';
+      const over = p50 - scenario.floor.waves * l;
+      return `${over >= 0 ? '+' : '−'}${fmt(Math.abs(over))}`;
+    }),
+    ...throughputLatencies.map((l) => fmt(cell.throughput[l]?.workloadsPerSec, 0)),
+    fmt(cell.peakRssMiB, 0),
+  ]);
+
+  const ours = scenario.cells.find((c) => c.contender === REFERENCE);
+  const comparable = (c: Cell) => c.answer === 'reference' || c.answer === 'same';
+  let ratios: string;
+  if (!ours) {
+    ratios = `_${REFERENCE} ÷ contender: not measured (the gateway contender did not run)._`;
+  } else if (!comparable(ours)) {
+    ratios = `_${REFERENCE} ÷ contender: not comparable (the gateway's answer ${ours.answer === 'errors' ? 'had errors' : 'differs'})._`;
+  } else {
+    const ratioHead = [
+      `${REFERENCE} ÷ …`,
+      'calls',
+      ...latencies.map((l) => `p50 @${l}ms`),
+      ...throughputLatencies.map((l) => `ops/s @${l}ms`),
+      'peak RSS',
+    ];
+    const ratioRows = scenario.cells
+      .filter((c) => c.contender !== REFERENCE)
+      .map((c) =>
+        !comparable(c)
+          ? [c.contender, ...ratioHead.slice(1).map(() => 'n/a')]
+          : [
+              c.contender,
+              ratio(ours.calls?.median, c.calls?.median),
+              ...latencies.map((l) => ratio(ours.latency[l]?.p50, c.latency[l]?.p50)),
+              ...throughputLatencies.map((l) =>
+                ratio(ours.throughput[l]?.workloadsPerSec, c.throughput[l]?.workloadsPerSec),
+              ),
+              ratio(ours.peakRssMiB, c.peakRssMiB),
+            ],
+      );
+    ratios = table([ratioHead, ...ratioRows]);
+  }
+
+  const notes: string[] = [];
+  for (const c of scenario.cells) {
+    if (c.errors > 0) {
+      notes.push(
+        `- ${c.contender}: ${c.errors} workload(s) with errors (first: ${c.firstError ?? '?'})`,
+      );
+    }
+    if (!['reference', 'same', 'errors'].includes(c.answer)) {
+      notes.push(`- ${c.contender}: answer differs from the reference at ${c.answer}`);
+    }
+    for (const [latency, t] of Object.entries(c.throughput)) {
+      if (t.failures > 0) {
+        notes.push(`- ${c.contender}: ${t.failures} failed request(s) under load at ${latency} ms`);
+      }
+    }
+  }
+
+  return [
+    `### ${scenario.name}: ${scenario.title}`,
+    '',
+    floorText,
+    '',
+    table([head, ...rows]),
+    '',
+    ratios,
+    ...(notes.length ? ['', ...notes] : []),
+  ].join('\n');
+}
+
+export function renderTables(result: BenchResult): string {
+  const unavailable = result.contenders
+    .filter((c) => !c.available)
+    .map((c) => `- ${c.name}: not run (${c.error ?? 'unavailable'})`);
+  return [
+    `## identity-gateway bench (${result.mode}, ${result.durationSec.toFixed(0)} s)`,
+    '',
+    'calls = upstream calls per workload (emulator request log); waves = sequential upstream waves',
+    '(from the log at injected latency); p50/p99 = one workload at a time, ms; ops/s = workloads',
+    `per second at ${result.settings.connections} concurrent connections; ratios are gateway ÷ contender`,
+    '(calls, latency, RSS: below 1× is better for the gateway; ops/s: above 1× is better).',
+    ...(unavailable.length ? ['', ...unavailable] : []),
+    '',
+    ...result.scenarios.map((s) => `${scenarioSection(result, s)}\n`),
+  ].join('\n');
+}
+
+export function renderMarkdown(result: BenchResult): string {
+  const { machine, settings } = result;
+  const contenders = result.contenders.map(
+    (c) => `- **${c.name}**: ${c.describe}${c.available ? '' : ` — not run: ${c.error ?? ''}`}`,
+  );
+  const versions = Object.entries(result.versions).map(([name, version]) => `- ${name} ${version}`);
+  return [
+    '# Bench results',
+    '',
+    `Run ${result.startedAt}, ${result.mode} mode, ${result.durationSec.toFixed(0)} s.`,
+    '',
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB.toFixed(0)} GiB, ${machine.platform}, Node ${machine.node}.`,
+    '',
+    `Settings: ${settings.seedUsers} seeded people; ${settings.iterations} measured workloads per contender,`,
+    `workload and latency (after ${settings.warmup} warm-up), contenders interleaved run by run;`,
+    `injected upstream latency ${settings.latenciesMs.join(' and ')} ms; throughput with autocannon,`,
+    `${settings.connections} connections, ${settings.rounds} interleaved round(s) of ${settings.durationSec} s at`,
+    `${settings.throughputLatenciesMs.join(' and ')} ms; loopback only; every process on the same 2-core machine`,
+    '(driver, load generator, emulator and the contender under test), so compare ratios, not absolutes.',
+    '',
+    '## Contenders',
+    '',
+    ...contenders,
+    '',
+    '## Versions',
+    '',
+    ...versions,
+    '',
+    renderTables(result),
+  ].join('\n');
+}
+
+export async function writeResults(result: BenchResult, directory: URL): Promise<string> {
+  await mkdir(directory, { recursive: true });
+  const markdown = new URL('latest.md', directory);
+  await writeFile(markdown, renderMarkdown(result));
+  await writeFile(new URL('latest.json', directory), `${JSON.stringify(result, null, 2)}\n`);
+  return markdown.pathname;
+}

@@ -1,0 +1,507 @@
+/**
+ * The benchmark: `tsx bench/run.ts [--quick]` (install its packages first:
+ * `npm ci --prefix bench`).
+ *
+ * Starts the Twilio emulator and each contender in its own process, then, for every workload:
+ * 1. checks every contender gives the same answer as the reference one;
+ * 2. at each injected upstream latency (0 and 20 ms), runs the workload one at a time, the
+ *    contenders interleaved run by run (ABAB…), recording latency and, from the emulator's
+ *    request log, upstream calls and sequential waves;
+ * 3. measures throughput with autocannon at a fixed concurrency for a bounded time, interleaved
+ *    by rounds, and the peak RSS of each contender's process.
+ * Prints the table, writes bench/results/latest.md and latest.json, and stops every process.
+ *
+ * Options: --quick, --contenders=a,b, --scenarios=a,b, --seed-users=N, --iterations=N,
+ * --duration=S (autocannon seconds), --connections=N, --rounds=N, --no-throughput,
+ * --cpu-prof=a,b (run those contenders with `node --cpu-prof`; profiles in bench/results/profiles).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { CONTENDER_NAMES, type ReadyMessage } from './contenders/types.js';
+import { measureThroughput } from './measure/throughput.js';
+import { benchDir, startReadyChild, type ReadyChild } from './measure/process.js';
+import { peakRssMiB, resetPeakRss } from './measure/rss.js';
+import { max, median, min, percentile } from './measure/stats.js';
+import {
+  callsOf,
+  countWaves,
+  createEmulatorControl,
+  wavesFromLatency,
+} from './measure/upstream.js';
+import { firstDifference, runWorkload, sameJson } from './measure/workload.js';
+import {
+  renderTables,
+  writeResults,
+  type BenchResult,
+  type Cell,
+  type ContenderInfo,
+  type ScenarioResult,
+} from './report.js';
+import { scenarios as allScenarios } from './scenarios/index.js';
+import type { BenchAccount, BenchPerson, Fixture, Scenario } from './scenarios/types.js';
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const option = (name: string): string | undefined =>
+  argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const list = (name: string) => option(name)?.split(',').filter(Boolean);
+const int = (name: string, fallback: number) => {
+  const value = option(name);
+  return value === undefined ? fallback : Math.max(0, Number.parseInt(value, 10));
+};
+
+const quick = flag('quick');
+const settings = {
+  seedUsers: int('seed-users', quick ? 200 : 10_000),
+  warmup: int('warmup', quick ? 1 : 5),
+  iterations: Math.max(1, int('iterations', quick ? 3 : 30)),
+  latenciesMs: [0, 20],
+  throughputLatenciesMs: flag('no-throughput') ? [] : quick ? [0] : [0, 20],
+  connections: Math.max(1, int('connections', 10)),
+  durationSec: Math.max(1, int('duration', quick ? 1 : 5)),
+  rounds: Math.max(1, int('rounds', quick ? 1 : 2)),
+};
+const contenderNames = list('contenders') ?? [...CONTENDER_NAMES];
+const profiled = list('cpu-prof') ?? [];
+const profileDir = fileURLToPath(new URL('./results/profiles/', import.meta.url));
+const scenarios = (list('scenarios') ?? allScenarios.map((s) => s.name)).map((name) => {
+  const scenario = allScenarios.find((s) => s.name === name);
+  if (!scenario) throw new Error(`Unknown scenario ${name}`);
+  return scenario;
+});
+for (const name of contenderNames) {
+  if (!(CONTENDER_NAMES as readonly string[]).includes(name)) {
+    throw new Error(`Unknown contender ${name}; known: ${CONTENDER_NAMES.join(', ')}`);
+  }
+}
+
+if (!existsSync(new URL('./node_modules/twilio/package.json', import.meta.url))) {
+  console.error('The bench has its own packages: run `npm ci --prefix bench` first.');
+  process.exit(1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+
+interface EmulatorReady {
+  url: string;
+  accounts: (BenchAccount & Record<string, unknown>)[];
+}
+
+interface Contender {
+  info: ContenderInfo;
+  process: ReadyChild<ReadyMessage>;
+  endpoint: { name: string; kind: ReadyMessage['kind']; url: string; path: string };
+}
+
+const children: ReadyChild<unknown>[] = [];
+let interrupted = false;
+
+async function stopAll() {
+  await Promise.all(children.splice(0).map((child) => child.stop()));
+}
+
+process.once('SIGINT', () => {
+  interrupted = true;
+  console.error('\nInterrupted: stopping every process the bench started…');
+  void stopAll().then(() => process.exit(130));
+});
+
+function log(message: string) {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+async function startEmulatorProcess(seedUsers: number) {
+  const child = await startReadyChild<EmulatorReady>(
+    fileURLToPath(new URL('./emulator.ts', import.meta.url)),
+    [String(seedUsers)],
+    {},
+    { label: 'emulator', timeoutMs: 120_000 },
+  );
+  children.push(child);
+  return child;
+}
+
+async function startContender(name: string, emulatorUrl: string, account: BenchAccount) {
+  const child = await startReadyChild<ReadyMessage>(
+    fileURLToPath(new URL('./contenders/host.ts', import.meta.url)),
+    [name],
+    { BENCH_CONFIG: JSON.stringify({ emulatorUrl, account }), NODE_ENV: 'production' },
+    {
+      label: name,
+      timeoutMs: 120_000,
+      ...(profiled.includes(name)
+        ? {
+            nodeArgs: [
+              '--cpu-prof',
+              '--cpu-prof-dir',
+              profileDir,
+              '--cpu-prof-name',
+              `${name}.cpuprofile`,
+            ],
+          }
+        : {}),
+    },
+  );
+  children.push(child);
+  const ready = child.ready;
+  const contender: Contender = {
+    info: { name, describe: ready.describe, available: true },
+    process: child,
+    endpoint: { name, kind: ready.kind, url: ready.url, path: ready.path },
+  };
+  return contender;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixture
+
+async function buildFixture(emulatorUrl: string, account: BenchAccount): Promise<Fixture> {
+  const control = createEmulatorControl(emulatorUrl);
+  const people: BenchPerson[] = (
+    await control.people({
+      accountSid: account.accountSid,
+      flex: true,
+      conversations: true,
+      deactivated: false,
+      limit: 40,
+    })
+  )
+    .filter((p) => p.flexUserSid && p.userSid && !p.deactivated)
+    .slice(0, 20)
+    .map((p) => ({
+      identity: p.identity,
+      flexUserSid: p.flexUserSid!,
+      userSid: p.userSid!,
+      chatServiceSids: p.chatServiceSids,
+    }));
+  if (people.length < 2) throw new Error('The emulator seeded fewer than two complete people');
+  const auth = Buffer.from(`${account.accountSid}:${account.authToken}`).toString('base64');
+  const response = await fetch(
+    `${emulatorUrl}/v1/Instances/${account.flexInstanceSid}/Users?PageSize=50`,
+    { headers: { authorization: `Basic ${auth}` } },
+  );
+  if (!response.ok) throw new Error(`Flex v1 list: HTTP ${response.status}`);
+  const page = (await response.json()) as { users?: { username?: string }[] };
+  const rosterUsernames = [...new Set((page.users ?? []).map((u) => String(u.username)))];
+  return {
+    account,
+    people,
+    rosterUsernames,
+    runId: Math.random().toString(16).slice(2, 8),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurement
+
+interface Samples {
+  ms: Record<number, number[]>;
+  calls: number[];
+  waves: Record<number, number[]>;
+  errors: number;
+  firstError?: string;
+  answer: string;
+  throughput: Record<number, { ops: number[]; p99: number[]; failures: number }>;
+  peakRss: number | null;
+}
+
+const rotate = <T>(items: T[], by: number) =>
+  items.map((_, i) => items[(i + by) % items.length] as T);
+
+async function checkAnswers(
+  scenario: Scenario,
+  contenders: Contender[],
+  fixture: Fixture,
+  samples: Map<string, Samples>,
+) {
+  // The reference answer is the first contender's that came back without errors.
+  const outcomes: { contender: Contender; value: unknown; ok: boolean }[] = [];
+  for (const contender of contenders) {
+    const input = scenario.input(fixture, 0, `${contender.info.name.slice(0, 4)}-check`);
+    const outcome = await runWorkload(contender.endpoint, scenario, input);
+    const s = samples.get(contender.info.name)!;
+    if (outcome.errors.length) {
+      s.errors += 1;
+      s.firstError ??= outcome.errors[0];
+    }
+    const value = scenario.normalize ? scenario.normalize(outcome.result) : outcome.result;
+    outcomes.push({ contender, value, ok: outcome.errors.length === 0 && value != null });
+  }
+  const reference = outcomes.find((o) => o.ok);
+  for (const o of outcomes) {
+    const { contender, value, ok } = o;
+    const s = samples.get(contender.info.name)!;
+    if (!ok) s.answer = 'errors';
+    else if (o === reference) s.answer = 'reference';
+    else
+      s.answer =
+        reference && sameJson(reference.value, value)
+          ? 'same'
+          : (firstDifference(reference?.value, value) ?? 'differs');
+  }
+}
+
+async function measureLatency(
+  scenario: Scenario,
+  contenders: Contender[],
+  fixture: Fixture,
+  latencyMs: number,
+  samples: Map<string, Samples>,
+  control: ReturnType<typeof createEmulatorControl>,
+) {
+  const account = fixture.account.accountSid;
+  for (let i = -settings.warmup; i < settings.iterations && !interrupted; i++) {
+    const iteration = i + settings.warmup;
+    for (const contender of rotate(contenders, iteration)) {
+      const tag = `${contender.info.name.slice(0, 4)}-l${latencyMs}`;
+      const input = scenario.input(fixture, iteration, tag);
+      await control.clearLog();
+      const outcome = await runWorkload(contender.endpoint, scenario, input);
+      const calls = callsOf(await control.log(), account);
+      if (i < 0) continue;
+      const s = samples.get(contender.info.name)!;
+      (s.ms[latencyMs] ??= []).push(outcome.ms);
+      s.calls.push(calls.length);
+      (s.waves[latencyMs] ??= []).push(countWaves(calls));
+      if (outcome.errors.length) {
+        s.errors += 1;
+        s.firstError ??= outcome.errors[0];
+      }
+    }
+  }
+}
+
+async function measureLoad(
+  scenario: Scenario,
+  contenders: Contender[],
+  fixture: Fixture,
+  latencyMs: number,
+  samples: Map<string, Samples>,
+  control: ReturnType<typeof createEmulatorControl>,
+) {
+  for (let round = 0; round < settings.rounds && !interrupted; round++) {
+    for (const contender of rotate(contenders, round)) {
+      const result = await measureThroughput({
+        url: contender.endpoint.url,
+        path: contender.endpoint.path,
+        kind: contender.endpoint.kind,
+        scenario: scenario.name,
+        fixture,
+        connections: settings.connections,
+        durationSec: settings.durationSec,
+        warmupSec: round === 0 && !quick ? 1 : 0,
+        tag: `${contender.info.name.slice(0, 4)}-t${latencyMs}-${round}`,
+      });
+      await control.clearLog();
+      const s = samples.get(contender.info.name)!;
+      const t = (s.throughput[latencyMs] ??= { ops: [], p99: [], failures: 0 });
+      t.ops.push(result.workloadsPerSec);
+      t.p99.push(result.p99);
+      t.failures += result.non2xx + result.errors + result.timeouts + result.graphqlErrors;
+    }
+  }
+}
+
+function toCell(name: string, s: Samples): Cell {
+  const injected = settings.latenciesMs.find((l) => l > 0);
+  const wavesSamples = injected === undefined ? [] : (s.waves[injected] ?? []);
+  const p50 = (l: number) => median(s.ms[l] ?? []);
+  return {
+    contender: name,
+    answer: s.answer,
+    calls: s.calls.length
+      ? { median: median(s.calls), min: min(s.calls), max: max(s.calls) }
+      : null,
+    waves: wavesSamples.length ? median(wavesSamples) : null,
+    wavesFromLatency:
+      injected !== undefined && s.ms[0]?.length && s.ms[injected]?.length
+        ? wavesFromLatency(p50(0), p50(injected), injected)
+        : null,
+    latency: Object.fromEntries(
+      Object.entries(s.ms).map(([l, ms]) => [
+        l,
+        { p50: median(ms), p99: percentile(ms, 99), samples: ms.length },
+      ]),
+    ),
+    throughput: Object.fromEntries(
+      Object.entries(s.throughput).map(([l, t]) => [
+        l,
+        { workloadsPerSec: median(t.ops), p99UnderLoad: median(t.p99), failures: t.failures },
+      ]),
+    ),
+    peakRssMiB: s.peakRss,
+    errors: s.errors,
+    ...(s.firstError ? { firstError: s.firstError } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report helpers
+
+function packageVersion(name: string, from: string): string | null {
+  try {
+    const file = fileURLToPath(new URL(`node_modules/${name}/package.json`, from));
+    return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  } catch {
+    return null;
+  }
+}
+
+function versions(): Record<string, string> {
+  const bench = new URL('./', import.meta.url).href;
+  const root = new URL('../', import.meta.url).href;
+  const out: Record<string, string> = {};
+  let commit = '';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: benchDir,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+      .toString()
+      .trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', '.', ':!bench'], {
+      cwd: fileURLToPath(new URL('../', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).toString();
+    if (dirty.trim()) commit += ', with uncommitted changes';
+  } catch {
+    // not a git checkout
+  }
+  const own = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  out['identity-gateway'] = `${own.version}${commit ? ` (${commit})` : ''}`;
+  for (const name of ['@apollo/server', 'graphql', 'got', 'dataloader', 'fastify']) {
+    const version = packageVersion(name, root);
+    if (version) out[`${name} (gateway)`] = version;
+  }
+  for (const name of [
+    '@apollo/server',
+    'got',
+    'graphql',
+    '@graphql-hive/gateway-runtime',
+    '@graphql-mesh/compose-cli',
+    '@omnigraph/openapi',
+    '@graphql-mesh/transport-rest',
+    'twilio',
+    'autocannon',
+  ]) {
+    const version = packageVersion(name, bench);
+    if (version) out[`${name} (bench)`] = version;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+async function main() {
+  const started = Date.now();
+  log(`${quick ? 'quick' : 'full'} run: seeding the emulator with ${settings.seedUsers} people…`);
+  const emulator = await startEmulatorProcess(settings.seedUsers);
+  const [first] = emulator.ready.accounts;
+  if (!first) throw new Error('The emulator seeded no account');
+  const account: BenchAccount = {
+    accountSid: first.accountSid,
+    authToken: first.authToken,
+    flexInstanceSid: first.flexInstanceSid,
+    defaultChatServiceSid: first.defaultChatServiceSid,
+    chatServiceSids: first.chatServiceSids,
+  };
+  const emulatorUrl = emulator.ready.url;
+  const control = createEmulatorControl(emulatorUrl);
+  await control.setLatency(0);
+  const fixture = await buildFixture(emulatorUrl, account);
+
+  log(`starting contenders: ${contenderNames.join(', ')}`);
+  const infos: ContenderInfo[] = [];
+  const started_ = await Promise.all(
+    contenderNames.map(async (name) => {
+      try {
+        return await startContender(name, emulatorUrl, account);
+      } catch (error) {
+        const message = (error as Error).message;
+        infos.push({ name, describe: '', available: false, error: message.split('\n')[0] });
+        log(`${name} did not start:\n${message}`);
+        return null;
+      }
+    }),
+  );
+  const contenders = started_.filter((c): c is Contender => c !== null);
+  infos.push(...contenders.map((c) => c.info));
+  infos.sort((a, b) => contenderNames.indexOf(a.name) - contenderNames.indexOf(b.name));
+  if (contenders.length === 0) throw new Error('No contender started');
+
+  const results: ScenarioResult[] = [];
+  for (const scenario of scenarios) {
+    if (interrupted) break;
+    const samples = new Map<string, Samples>(
+      contenders.map((c) => [
+        c.info.name,
+        { ms: {}, calls: [], waves: {}, errors: 0, answer: '–', throughput: {}, peakRss: null },
+      ]),
+    );
+    await Promise.all(contenders.map((c) => resetPeakRss(c.process.pid)));
+    log(`${scenario.name}: checking answers`);
+    await control.setLatency(0);
+    await checkAnswers(scenario, contenders, fixture, samples);
+    for (const latency of settings.latenciesMs) {
+      log(`${scenario.name}: latency at ${latency} ms upstream`);
+      await control.setLatency(latency);
+      await measureLatency(scenario, contenders, fixture, latency, samples, control);
+    }
+    for (const latency of settings.throughputLatenciesMs) {
+      log(`${scenario.name}: throughput at ${latency} ms upstream`);
+      await control.setLatency(latency);
+      await measureLoad(scenario, contenders, fixture, latency, samples, control);
+    }
+    await control.setLatency(0);
+    for (const contender of contenders) {
+      const peak = await peakRssMiB(contender.process.pid);
+      const s = samples.get(contender.info.name)!;
+      if (peak !== null) s.peakRss = Math.max(s.peakRss ?? 0, peak);
+    }
+    results.push({
+      name: scenario.name,
+      title: scenario.title,
+      floor: scenario.floor(fixture, scenario.input(fixture, 0, 'floor')),
+      cells: contenders.map((c) => toCell(c.info.name, samples.get(c.info.name)!)),
+    });
+  }
+
+  const cpus = os.cpus();
+  const result: BenchResult = {
+    mode: quick ? 'quick' : 'full',
+    startedAt: new Date(started).toISOString(),
+    durationSec: (Date.now() - started) / 1000,
+    machine: {
+      cpu: cpus[0]?.model.trim() ?? 'unknown',
+      cores: cpus.length,
+      memoryGiB: os.totalmem() / 2 ** 30,
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
+    versions: versions(),
+    settings,
+    contenders: infos,
+    scenarios: results,
+  };
+  process.stdout.write(`\n${renderTables(result)}\n`);
+  const file = await writeResults(result, new URL('./results/', import.meta.url));
+  log(`wrote ${file}`);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await stopAll();
+}

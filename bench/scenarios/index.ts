@@ -1,0 +1,13 @@
+import { overlap } from './overlap.js';
+import { profile } from './profile.js';
+import { roster } from './roster.js';
+import type { Scenario } from './types.js';
+import { write } from './write.js';
+
+export const scenarios: Scenario[] = [profile, roster, overlap, write];
+
+export function scenarioByName(name: string): Scenario {
+  const scenario = scenarios.find((s) => s.name === name);
+  if (!scenario) throw new Error(`No scenario ${JSON.stringify(name)}`);
+  return scenario;
+}
