@@ -2,6 +2,7 @@ import DataLoader, { type BatchLoadFn } from 'dataloader';
 import type { ChatApi } from './chat.js';
 import type { ConversationsApi } from './conversations.js';
 import type { FlexApi } from './flex.js';
+import { isSid } from './sids.js';
 import type { ChatUserRecord, ConversationsUserRecord, FlexUserRecord } from './records.js';
 
 export interface Apis {
@@ -23,8 +24,6 @@ export interface ChatUserKey {
   /** A US… SID or an identity: Twilio's Chat API takes either. */
   user: string;
 }
-
-const USER_SID = /^US[0-9a-fA-F]{32}$/;
 
 /** What the loaders report, for metrics: the size of each wave and each load served from cache. */
 export interface LoaderHooks {
@@ -144,7 +143,7 @@ export function createLoaders(apis: Apis, hooks?: LoaderHooks) {
         const record = await apis.conversations.fetchUser(key);
         // Prime the other key only: priming the one being loaded is a no-op while it is in flight.
         if (record)
-          conversationsUser.prime(USER_SID.test(key) ? record.identity : record.sid, record);
+          conversationsUser.prime(isSid('user', key) ? record.identity : record.sid, record);
         return record;
       }),
     hooks,
@@ -166,7 +165,7 @@ export function createLoaders(apis: Apis, hooks?: LoaderHooks) {
           chatUser.prime(
             {
               serviceSid: k.serviceSid,
-              user: USER_SID.test(k.user) ? record.identity : record.sid,
+              user: isSid('user', k.user) ? record.identity : record.sid,
             },
             record,
           );

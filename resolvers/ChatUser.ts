@@ -1,4 +1,5 @@
 import type { ChatUserResolvers } from '../generated/resolvers-types.js';
+import { fetchedField } from './fetched-field.js';
 import { toGlobalId } from './global-id.js';
 import { conversationsUserOf, flexUserOf, parseAttributes, personOfChatUser } from './joins.js';
 
@@ -11,17 +12,15 @@ export const ChatUser: ChatUserResolvers = {
   identity: (record) => record.identity,
   friendlyName: (record) => record.friendly_name ?? null,
   attributes: (record) => parseAttributes(record.attributes),
-  // As for Conversations users: list reads say null, so a record from a list is fetched again.
-  isOnline: async (record, _args, { loaders }) =>
-    'is_online' in record
-      ? (record.is_online ?? null)
-      : ((await loaders.chatUser.load({ serviceSid: record.service_sid, user: record.sid }))
-          ?.is_online ?? null),
-  isNotifiable: async (record, _args, { loaders }) =>
-    'is_notifiable' in record
-      ? (record.is_notifiable ?? null)
-      : ((await loaders.chatUser.load({ serviceSid: record.service_sid, user: record.sid }))
-          ?.is_notifiable ?? null),
+  // Twilio's list reads always say null here; a record from a list lacks the key, so it is fetched.
+  isOnline: (record, _args, { loaders }) =>
+    fetchedField(record, 'is_online', () =>
+      loaders.chatUser.load({ serviceSid: record.service_sid, user: record.sid }),
+    ),
+  isNotifiable: (record, _args, { loaders }) =>
+    fetchedField(record, 'is_notifiable', () =>
+      loaders.chatUser.load({ serviceSid: record.service_sid, user: record.sid }),
+    ),
   joinedChannelsCount: (record) => record.joined_channels_count,
   dateCreated: (record) => record.date_created ?? null,
   dateUpdated: (record) => record.date_updated ?? null,

@@ -1,4 +1,5 @@
 import type { ConversationsUserResolvers } from '../generated/resolvers-types.js';
+import { fetchedField } from './fetched-field.js';
 import { toGlobalId } from './global-id.js';
 import {
   chatUserOf,
@@ -17,15 +18,11 @@ export const ConversationsUser: ConversationsUserResolvers = {
   identity: (record) => record.identity,
   friendlyName: (record) => record.friendly_name ?? null,
   attributes: (record) => parseAttributes(record.attributes),
-  // Twilio's list reads always say null here; a record from a list lacks the key, so fetch it.
-  isOnline: async (record, _args, { loaders }) =>
-    'is_online' in record
-      ? (record.is_online ?? null)
-      : ((await loaders.conversationsUser.load(record.sid))?.is_online ?? null),
-  isNotifiable: async (record, _args, { loaders }) =>
-    'is_notifiable' in record
-      ? (record.is_notifiable ?? null)
-      : ((await loaders.conversationsUser.load(record.sid))?.is_notifiable ?? null),
+  // Twilio's list reads always say null here; a record from a list lacks the key, so it is fetched.
+  isOnline: (record, _args, { loaders }) =>
+    fetchedField(record, 'is_online', () => loaders.conversationsUser.load(record.sid)),
+  isNotifiable: (record, _args, { loaders }) =>
+    fetchedField(record, 'is_notifiable', () => loaders.conversationsUser.load(record.sid)),
   dateCreated: (record) => record.date_created ?? null,
   dateUpdated: (record) => record.date_updated ?? null,
   url: (record) => record.url ?? null,

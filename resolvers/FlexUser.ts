@@ -1,25 +1,23 @@
 import type { FlexUserRecord } from '../datasources/records.js';
 import type { FlexUserResolvers } from '../generated/resolvers-types.js';
 import type { Context } from './context.js';
+import { fetchedField } from './fetched-field.js';
 import { toGlobalId } from './global-id.js';
 import { chatUserOf, chatUsersOf, conversationsUserOf, personOfFlexUser } from './joins.js';
 
 /** Keys only Flex v2 returns; every other key missing from a record is in the v4 fetch. */
 const V2_ONLY_KEYS = new Set<keyof FlexUserRecord>(['user_sid', 'url']);
 
-/**
- * A field of the user: from the record in hand when its version carried the key, else from the
- * version that has it (one more fetch per user, made only when a query asks for such a field).
- */
-async function field<K extends keyof FlexUserRecord>(
+/** A field from the record in hand, or from the Flex version that returns it (v2 or v4). */
+function field<K extends keyof FlexUserRecord>(
   record: FlexUserRecord,
   key: K,
   { loaders }: Context,
-): Promise<NonNullable<FlexUserRecord[K]> | null> {
-  if (key in record) return record[key] ?? null;
+) {
   const loader = V2_ONLY_KEYS.has(key) ? loaders.flexUser : loaders.flexUserV4;
-  const full = await loader.load({ instanceSid: record.instance_sid, sid: record.flex_user_sid });
-  return full?.[key] ?? null;
+  return fetchedField(record, key, () =>
+    loader.load({ instanceSid: record.instance_sid, sid: record.flex_user_sid }),
+  );
 }
 
 export const FlexUser: FlexUserResolvers = {

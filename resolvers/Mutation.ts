@@ -6,6 +6,7 @@ import {
   checkExactlyOne,
   checkSomethingToChange,
   checkText,
+  userError,
   userErrorsFromTwilio,
 } from './user-errors.js';
 
@@ -21,13 +22,7 @@ export const Mutation: MutationResolvers = {
       ...checkEmail(input.email, true),
       ...checkText('fullName', input.fullName, true),
       ...(input.roles.length === 0
-        ? [
-            {
-              field: ['input', 'roles'],
-              message: 'Give at least one role',
-              code: 'REQUIRED' as const,
-            },
-          ]
+        ? [userError(['input', 'roles'], 'Give at least one role', 'REQUIRED')]
         : []),
       ...checkAttributes('workerAttributes', input.workerAttributes),
     ];

@@ -5,6 +5,7 @@ import {
   valueFromASTUntyped,
   type ValueNode,
 } from 'graphql';
+import { SID_PREFIXES, sidPattern, type SidKind } from '../datasources/sids.js';
 
 /** A client error in an argument, raised by a resolver before it calls Twilio. */
 export function badInput(message: string): GraphQLError {
@@ -48,11 +49,11 @@ function stringScalar(
 
 function sidScalar(
   name: string,
-  prefixes: string[],
+  kinds: SidKind[],
   what: string,
 ): GraphQLScalarType<string, string> {
-  const pattern = new RegExp(`^(${prefixes.join('|')})[0-9a-fA-F]{32}$`);
-  const shape = prefixes.map((p) => `${p} + 32 hex digits`).join(' or ');
+  const pattern = sidPattern(...kinds);
+  const shape = kinds.map((kind) => `${SID_PREFIXES[kind]} + 32 hex digits`).join(' or ');
   return stringScalar(name, `${what}: ${shape}.`, (value) =>
     pattern.test(value) ? null : `Expected ${what} (${shape}), got ${JSON.stringify(value)}`,
   );
@@ -77,14 +78,14 @@ export const JSONScalar = new GraphQLScalarType<unknown, unknown>({
 export const scalars = {
   DateTime,
   JSON: JSONScalar,
-  AccountSid: sidScalar('AccountSid', ['AC'], 'an account SID'),
-  FlexInstanceSid: sidScalar('FlexInstanceSid', ['GO'], 'a Flex instance SID'),
-  FlexUserSid: sidScalar('FlexUserSid', ['FU'], 'a Flex user SID'),
-  UserSid: sidScalar('UserSid', ['US'], 'a user SID'),
-  PersonSid: sidScalar('PersonSid', ['FU', 'US'], 'a Flex user SID or a user SID'),
-  ChatServiceSid: sidScalar('ChatServiceSid', ['IS'], 'a chat service SID'),
-  RoleSid: sidScalar('RoleSid', ['RL'], 'a role SID'),
-  WorkerSid: sidScalar('WorkerSid', ['WK'], 'a worker SID'),
-  WorkspaceSid: sidScalar('WorkspaceSid', ['WS'], 'a workspace SID'),
-  FlexTeamSid: sidScalar('FlexTeamSid', ['QO'], 'a Flex team SID'),
+  AccountSid: sidScalar('AccountSid', ['account'], 'an account SID'),
+  FlexInstanceSid: sidScalar('FlexInstanceSid', ['flexInstance'], 'a Flex instance SID'),
+  FlexUserSid: sidScalar('FlexUserSid', ['flexUser'], 'a Flex user SID'),
+  UserSid: sidScalar('UserSid', ['user'], 'a user SID'),
+  PersonSid: sidScalar('PersonSid', ['flexUser', 'user'], 'a Flex user SID or a user SID'),
+  ChatServiceSid: sidScalar('ChatServiceSid', ['chatService'], 'a chat service SID'),
+  RoleSid: sidScalar('RoleSid', ['role'], 'a role SID'),
+  WorkerSid: sidScalar('WorkerSid', ['worker'], 'a worker SID'),
+  WorkspaceSid: sidScalar('WorkspaceSid', ['workspace'], 'a workspace SID'),
+  FlexTeamSid: sidScalar('FlexTeamSid', ['flexTeam'], 'a Flex team SID'),
 };

@@ -1,4 +1,5 @@
 import type { Credentials } from '../datasources/index.js';
+import { isSid, type SidKind } from '../datasources/sids.js';
 
 export interface Config {
   port: number;
@@ -55,13 +56,6 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const PATTERNS = {
-  account: /^AC[0-9a-fA-F]{32}$/,
-  apiKey: /^SK[0-9a-fA-F]{32}$/,
-  flexInstance: /^GO[0-9a-fA-F]{32}$/,
-  chatService: /^IS[0-9a-fA-F]{32}$/,
-};
-
 const TWILIO_HOSTS = {
   flex: 'https://flex-api.twilio.com',
   conversations: 'https://conversations.twilio.com',
@@ -76,9 +70,9 @@ export function loadConfig(env: Env = process.env): Config {
     const value = env[name]?.trim();
     return value ? value : undefined;
   };
-  const sid = (name: string, pattern: RegExp, what: string) => {
+  const sid = (name: string, kind: SidKind, what: string) => {
     const value = read(name);
-    if (value !== undefined && !pattern.test(value)) {
+    if (value !== undefined && !isSid(kind, value)) {
       throw new ConfigError(`${name} must be ${what}, got ${JSON.stringify(value)}`);
     }
     return value ?? null;
@@ -121,13 +115,9 @@ export function loadConfig(env: Env = process.env): Config {
   };
 
   const production = read('NODE_ENV') === 'production';
-  const accountSid = sid(
-    'TWILIO_ACCOUNT_SID',
-    PATTERNS.account,
-    'an account SID (AC + 32 hex digits)',
-  );
+  const accountSid = sid('TWILIO_ACCOUNT_SID', 'account', 'an account SID (AC + 32 hex digits)');
   const authToken = read('TWILIO_AUTH_TOKEN');
-  const apiKey = sid('TWILIO_API_KEY', PATTERNS.apiKey, 'an API key SID (SK + 32 hex digits)');
+  const apiKey = sid('TWILIO_API_KEY', 'apiKey', 'an API key SID (SK + 32 hex digits)');
   const apiSecret = read('TWILIO_API_SECRET');
   let credentials: Credentials | null = null;
   if (apiKey || apiSecret) {
@@ -146,7 +136,7 @@ export function loadConfig(env: Env = process.env): Config {
     .map((s) => s.trim())
     .filter(Boolean);
   for (const service of chatServiceSids) {
-    if (!isChatServiceSid(service)) {
+    if (!isSid('chatService', service)) {
       throw new ConfigError(
         `TWILIO_CHAT_SERVICE_SIDS must list chat service SIDs (IS + 32 hex digits), got ${JSON.stringify(service)}`,
       );
@@ -160,7 +150,7 @@ export function loadConfig(env: Env = process.env): Config {
     accountSid,
     flexInstanceSid: sid(
       'TWILIO_FLEX_INSTANCE_SID',
-      PATTERNS.flexInstance,
+      'flexInstance',
       'a Flex instance SID (GO + 32 hex digits)',
     ),
     chatServiceSids,
@@ -203,9 +193,6 @@ export function loadConfig(env: Env = process.env): Config {
   };
 }
 
-const isChatServiceSid = (value: unknown) =>
-  typeof value === 'string' && PATTERNS.chatService.test(value);
-
 /**
  * `TWILIO_TENANTS`: a JSON object from tenant id to `{ accountSid, authToken }` (or
  * `{ apiKey, apiSecret }`), optionally `flexInstanceSid` and `chatServiceSids`.
@@ -230,33 +217,33 @@ function parseTenants(json: string | undefined): Record<string, TenantConfig> {
     if (
       typeof t.apiKey === 'string' &&
       typeof t.apiSecret === 'string' &&
-      PATTERNS.apiKey.test(t.apiKey)
+      isSid('apiKey', t.apiKey)
     ) {
       credentials = { username: t.apiKey, password: t.apiSecret };
     } else if (
       typeof t.accountSid === 'string' &&
       typeof t.authToken === 'string' &&
-      PATTERNS.account.test(t.accountSid)
+      isSid('account', t.accountSid)
     ) {
       credentials = { username: t.accountSid, password: t.authToken };
     } else {
       throw bad('needs accountSid (AC…) and authToken, or apiKey (SK…) and apiSecret');
     }
     const flexInstanceSid = t.flexInstanceSid ?? null;
-    if (
-      flexInstanceSid !== null &&
-      !(typeof flexInstanceSid === 'string' && PATTERNS.flexInstance.test(flexInstanceSid))
-    ) {
+    if (flexInstanceSid !== null && !isSid('flexInstance', flexInstanceSid)) {
       throw bad('flexInstanceSid must be a Flex instance SID (GO + 32 hex digits)');
     }
     const chatServiceSids = t.chatServiceSids ?? [];
-    if (!Array.isArray(chatServiceSids) || !chatServiceSids.every(isChatServiceSid)) {
+    if (
+      !Array.isArray(chatServiceSids) ||
+      !chatServiceSids.every((sid) => isSid('chatService', sid))
+    ) {
       throw bad('chatServiceSids must be a list of chat service SIDs (IS + 32 hex digits)');
     }
     tenants[id] = {
       credentials,
       flexInstanceSid,
-      chatServiceSids: chatServiceSids as string[],
+      chatServiceSids,
     };
   }
   return tenants;

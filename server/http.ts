@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { checkReachability } from '../datasources/reachability.js';
 import type { Context } from '../resolvers/context.js';
 import { createApolloServer } from './apollo.js';
 import type { Config } from './config.js';
@@ -12,7 +13,6 @@ import { createLoggingPlugin } from './plugins/logging.js';
 import { createQueryLimits } from './plugins/limits.js';
 import { createMetricsPlugin } from './plugins/metrics.js';
 import { createPlaygroundPlugin, registerPlaygroundAssets } from './plugins/playground.js';
-import { checkReadiness } from './ready.js';
 
 export interface RunningGateway {
   /** Base URL, e.g. http://127.0.0.1:4000 (no trailing slash). */
@@ -109,7 +109,7 @@ export async function startGateway(
 
   app.get('/health', () => ({ status: 'ok' }));
   app.get('/ready', async (_request, reply) => {
-    const readiness = await checkReadiness(config);
+    const readiness = await checkReachability(config.baseUrls);
     return reply.code(readiness.ready ? 200 : 503).send(readiness);
   });
   app.get('/metrics', async (_request, reply) =>

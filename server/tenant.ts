@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { Credentials } from '../datasources/index.js';
+import { isSid, sidPattern } from '../datasources/sids.js';
 import type { Config } from './config.js';
 
 /** Whose Twilio account a request acts as, and that account's defaults. */
@@ -14,9 +15,7 @@ export interface Tenant {
 
 type Headers = Record<string, string | string[] | undefined>;
 
-const TWILIO_USERNAME = /^(AC|SK)[0-9a-fA-F]{32}$/;
-const FLEX_INSTANCE = /^GO[0-9a-fA-F]{32}$/;
-const CHAT_SERVICE = /^IS[0-9a-fA-F]{32}$/;
+const TWILIO_USERNAME = sidPattern('account', 'apiKey');
 
 /** 401 before any resolver runs; the message never repeats what the client sent. */
 export function unauthenticated(message: string): GraphQLError {
@@ -150,7 +149,7 @@ function parseBasic(value: string): Credentials {
 
 function flexInstanceHeader(headers: Headers): string | undefined {
   const value = header(headers, 'x-flex-instance-sid')?.trim();
-  if (value !== undefined && !FLEX_INSTANCE.test(value)) {
+  if (value !== undefined && !isSid('flexInstance', value)) {
     throw badRequest('X-Flex-Instance-Sid must be a Flex instance SID (GO + 32 hex digits)');
   }
   return value;
@@ -163,7 +162,7 @@ function chatServicesHeader(headers: Headers): string[] | undefined {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  if (!sids.every((sid) => CHAT_SERVICE.test(sid))) {
+  if (!sids.every((sid) => isSid('chatService', sid))) {
     throw badRequest('X-Chat-Service-Sids must list chat service SIDs (IS + 32 hex digits)');
   }
   return sids;

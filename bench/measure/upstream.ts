@@ -3,26 +3,9 @@
  * (GET/DELETE /__emulator/requests), and the control calls the bench needs (faults, fixtures).
  */
 
-/** One entry of the emulator's request log (emulator/types.ts LoggedRequest). */
-export interface LoggedRequest {
-  method: string;
-  path: string;
-  query: string;
-  account: string | null;
-  status: number;
-  /** ISO 8601 arrival time. */
-  time: string;
-  durationMs: number;
-}
+import type { LoggedRequest, SeededPerson } from '../../emulator/types.js';
 
-export interface SeededPerson {
-  accountSid: string;
-  identity: string;
-  flexUserSid: string | null;
-  deactivated: boolean;
-  userSid: string | null;
-  chatServiceSids: string[];
-}
+export type { LoggedRequest, SeededPerson };
 
 async function control<T>(base: string, method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${base}/__emulator/${path}`, {

@@ -1,7 +1,6 @@
 import got from 'got';
-import type { Config } from './config.js';
 
-export interface Readiness {
+export interface Reachability {
   ready: boolean;
   upstreams: Record<'flex' | 'conversations' | 'chat', 'up' | 'down'>;
 }
@@ -10,7 +9,10 @@ export interface Readiness {
  * Whether each Twilio host answers HTTP at all (any status counts: reachability, not credentials).
  * No credentials are sent: a probe must not spend a tenant's rate limit or leak a token.
  */
-export async function checkReadiness(config: Config, timeoutMs = 2000): Promise<Readiness> {
+export async function checkReachability(
+  baseUrls: Record<'flex' | 'conversations' | 'chat', string>,
+  timeoutMs = 2000,
+): Promise<Reachability> {
   const probe = async (url: string) => {
     try {
       await got(url, {
@@ -24,9 +26,9 @@ export async function checkReadiness(config: Config, timeoutMs = 2000): Promise<
     }
   };
   const [flex, conversations, chat] = await Promise.all([
-    probe(config.baseUrls.flex),
-    probe(config.baseUrls.conversations),
-    probe(config.baseUrls.chat),
+    probe(baseUrls.flex),
+    probe(baseUrls.conversations),
+    probe(baseUrls.chat),
   ]);
   const upstreams = { flex, conversations, chat };
   return { ready: Object.values(upstreams).every((state) => state === 'up'), upstreams };
