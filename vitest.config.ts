@@ -12,6 +12,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/helpers/no-unhandled-rejections.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Two cores here: more workers than that only adds contention between stacks.

@@ -55,11 +55,14 @@ export async function chatUsersOf(person: Person, ctx: Context): Promise<ChatUse
   const configured = ctx.defaults.chatServiceSids;
   const load = (serviceSid: string) =>
     ctx.loaders.chatUser.load({ serviceSid, user: person.identity });
-  const loads = configured.map(load);
-  const conversationsUser = await conversationsUserOf(person, ctx);
-  const ownService = conversationsUser?.chat_service_sid;
-  if (ownService && !configured.includes(ownService)) loads.push(load(ownService));
-  return (await Promise.all(loads)).filter((user): user is ChatUserRecord => user !== null);
+  const ownService = Promise.resolve(conversationsUserOf(person, ctx)).then((conversationsUser) => {
+    const sid = conversationsUser?.chat_service_sid;
+    return sid && !configured.includes(sid) ? load(sid) : null;
+  });
+  // Every load started here is awaited together: one that failed while another was awaited
+  // alone would be an unhandled rejection.
+  const users = await Promise.all([...configured.map(load), ownService]);
+  return users.filter((user): user is ChatUserRecord => user !== null);
 }
 
 /** The Chat user for a person in one service (by identity, so it shares the cache with chatUsersOf). */

@@ -101,6 +101,34 @@ describe('errors', () => {
     });
   });
 
+  it('survives Conversations and Chat failing together, keeping the Flex user', async () => {
+    const person = await stack.emulator.person({
+      flex: true,
+      conversations: true,
+      deactivated: false,
+    });
+    // The chat users wait on the Conversations user for its service while their own fetches run:
+    // when both fail, every failure must still be handled (an unhandled one ends the process).
+    await stack.emulator.setFaults({
+      errorRate: 1,
+      errorStatus: 503,
+      path: '^/v(1/Users|2/Services)/',
+    });
+    const result = await stack.execute<{
+      user: { flexUser: { sid: string }; conversationsUser: null; chatUsers: null };
+    }>(
+      `query ($i: String!) { user(identity: $i) { flexUser { sid } conversationsUser { sid } chatUsers { sid } } }`,
+      { i: person.identity },
+    );
+    expect(result.data).toEqual({
+      user: { flexUser: { sid: person.flexUserSid }, conversationsUser: null, chatUsers: null },
+    });
+    expect(result.errors?.map((e) => [e.path?.join('.'), e.extensions?.code]).sort()).toEqual([
+      ['user.chatUsers', 'UPSTREAM_ERROR'],
+      ['user.conversationsUser', 'UPSTREAM_ERROR'],
+    ]);
+  });
+
   it('reports a rate-limited product as RATE_LIMITED with Twilio code 20429 and the wait Twilio asked for', async () => {
     const person = await stack.emulator.person({
       flex: true,
