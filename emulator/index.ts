@@ -13,7 +13,10 @@ export type {
 
 /** Seeds a world and serves Flex, Conversations and Chat on one base URL. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const world = new World({ seedUsers: options.seedUsers ?? 300, seed: options.seed ?? 1 });
+  const world = new World(
+    { seedUsers: options.seedUsers ?? 300, seed: options.seed ?? 1 },
+    options.requestLogCapacity,
+  );
   const app = createApp(world);
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 0, host });

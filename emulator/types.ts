@@ -8,6 +8,11 @@ export interface EmulatorOptions {
   seedUsers?: number;
   /** Seed of the deterministic PRNG. @default 1 */
   seed?: number;
+  /**
+   * Requests the log keeps; older ones are dropped (and counted in GET /__emulator/requests'
+   * `dropped`), so a long load test cannot grow memory without bound. @default 100000
+   */
+  requestLogCapacity?: number;
 }
 
 /** A seeded Twilio account, with everything a client needs to talk to it. */

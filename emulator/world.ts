@@ -8,10 +8,14 @@ import type { EmulatorAccount } from './types.js';
 export class World {
   store: Store;
   readonly faults = new Faults();
-  readonly log = new RequestLog();
+  readonly log: RequestLog;
 
-  constructor(private readonly seedOptions: SeedOptions) {
+  constructor(
+    private readonly seedOptions: SeedOptions,
+    logCapacity?: number,
+  ) {
     this.store = createSeededStore(seedOptions);
+    this.log = new RequestLog(logCapacity);
   }
 
   /** Back to the seed: same SIDs and credentials, faults cleared, log emptied. */

@@ -19,7 +19,7 @@ export function registerControlRoutes(app: FastifyInstance, world: World): void 
   });
 
   app.get('/__emulator/requests', (_request, reply) => {
-    void reply.send({ requests: world.log.list() });
+    void reply.send({ requests: world.log.list(), dropped: world.log.dropped });
   });
   app.delete('/__emulator/requests', (_request, reply) => {
     world.log.clear();

@@ -348,5 +348,26 @@ describe('RequestLog', () => {
     });
     for (let n = 1; n <= 5; n++) log.add(entry(n));
     expect(log.list()).toEqual([entry(3), entry(4), entry(5)]);
+    expect(log.dropped).toBe(2);
+    log.clear();
+    expect([log.list(), log.dropped]).toEqual([[], 0]);
+  });
+
+  it('says over the control API how many requests fell out of a full log', async () => {
+    const small = await startEmulator({ seedUsers: 20, requestLogCapacity: 2 });
+    try {
+      for (let n = 0; n < 5; n++) await fetch(`${small.url}/v1/Users/nobody-${n}`);
+      const body = (await (await fetch(`${small.url}/__emulator/requests`)).json()) as {
+        requests: LoggedRequest[];
+        dropped: number;
+      };
+      expect(body.requests.map((r) => r.path)).toEqual([
+        '/v1/Users/nobody-3',
+        '/v1/Users/nobody-4',
+      ]);
+      expect(body.dropped).toBe(3);
+    } finally {
+      await small.close();
+    }
   });
 });
