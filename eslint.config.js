@@ -9,6 +9,7 @@ export default tseslint.config(
       'bench/node_modules/',
       'bench/results/',
       'server/playground/dist/',
+      'dist/',
       'examples/**/generated/',
       'examples/**/node_modules/',
     ],

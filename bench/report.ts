@@ -16,6 +16,8 @@ export interface ThroughputFigures {
   workloadsPerSec: number;
   /** autocannon's p99 under load (per HTTP request). */
   p99UnderLoad: number;
+  /** The contender process's CPU time per workload (median over rounds); null without /proc. */
+  cpuMsPerWorkload: number | null;
   failures: number;
 }
 
@@ -41,6 +43,8 @@ export interface ScenarioResult {
   title: string;
   floor: Floor;
   cells: Cell[];
+  /** The wire floor by injected latency: the same upstream waves sent straight to the emulator. */
+  wire: Record<string, LatencyFigures>;
 }
 
 export interface ContenderInfo {
@@ -77,6 +81,10 @@ function fmt(value: number | null | undefined, digits = 1): string {
   return value.toFixed(digits);
 }
 
+function signed(value: number): string {
+  return `${value >= 0 ? '+' : '−'}${fmt(Math.abs(value))}`;
+}
+
 function ratio(ours: number | null | undefined, theirs: number | null | undefined): string {
   if (
     ours == null ||
@@ -101,10 +109,17 @@ function scenarioSection(result: BenchResult, scenario: ScenarioResult): string 
   const latencies = result.settings.latenciesMs;
   const injected = latencies.filter((l) => l > 0);
   const throughputLatencies = result.settings.throughputLatenciesMs;
+  // CPU per workload is reported where the upstream answers at once: there it is the whole cost.
+  const cpuLatencies = throughputLatencies.filter((l) => l === 0);
   const floorText = [
     `floor: ${scenario.floor.calls} upstream calls (distinct resources) in ${scenario.floor.waves} wave${scenario.floor.waves === 1 ? '' : 's'}`,
     ...injected.map((l) => `≥ ${scenario.floor.waves * l} ms at ${l} ms injected latency`),
   ].join('; ');
+  const wireText = latencies.some((l) => scenario.wire[l])
+    ? `wire floor (the reference's upstream calls sent straight to the emulator, wave by wave): p50 ${latencies
+        .map((l) => `${fmt(scenario.wire[l]?.p50)} ms @${l}ms`)
+        .join(', ')}`
+    : '';
 
   const head = [
     'contender',
@@ -113,7 +128,9 @@ function scenarioSection(result: BenchResult, scenario: ScenarioResult): string 
     'waves',
     ...latencies.flatMap((l) => [`p50 @${l}ms`, `p99 @${l}ms`]),
     ...injected.map((l) => `p50 − floor @${l}ms`),
+    ...injected.map((l) => `p50 − wire @${l}ms`),
     ...throughputLatencies.map((l) => `ops/s @${l}ms`),
+    ...cpuLatencies.map((l) => `CPU ms/op @${l}ms`),
     'peak RSS MiB',
   ];
   const rows = scenario.cells.map((cell) => [
@@ -129,10 +146,15 @@ function scenarioSection(result: BenchResult, scenario: ScenarioResult): string 
     ...injected.map((l) => {
       const p50 = cell.latency[l]?.p50;
       if (p50 == null) return '–';
-      const over = p50 - scenario.floor.waves * l;
-      return `${over >= 0 ? '+' : '−'}${fmt(Math.abs(over))}`;
+      return signed(p50 - scenario.floor.waves * l);
+    }),
+    ...injected.map((l) => {
+      const p50 = cell.latency[l]?.p50;
+      const wire = scenario.wire[l]?.p50;
+      return p50 == null || wire == null ? '–' : signed(p50 - wire);
     }),
     ...throughputLatencies.map((l) => fmt(cell.throughput[l]?.workloadsPerSec, 0)),
+    ...cpuLatencies.map((l) => fmt(cell.throughput[l]?.cpuMsPerWorkload, 2)),
     fmt(cell.peakRssMiB, 0),
   ]);
 
@@ -149,6 +171,7 @@ function scenarioSection(result: BenchResult, scenario: ScenarioResult): string 
       'calls',
       ...latencies.map((l) => `p50 @${l}ms`),
       ...throughputLatencies.map((l) => `ops/s @${l}ms`),
+      ...cpuLatencies.map((l) => `CPU/op @${l}ms`),
       'peak RSS',
     ];
     const ratioRows = scenario.cells
@@ -162,6 +185,9 @@ function scenarioSection(result: BenchResult, scenario: ScenarioResult): string 
               ...latencies.map((l) => ratio(ours.latency[l]?.p50, c.latency[l]?.p50)),
               ...throughputLatencies.map((l) =>
                 ratio(ours.throughput[l]?.workloadsPerSec, c.throughput[l]?.workloadsPerSec),
+              ),
+              ...cpuLatencies.map((l) =>
+                ratio(ours.throughput[l]?.cpuMsPerWorkload, c.throughput[l]?.cpuMsPerWorkload),
               ),
               ratio(ours.peakRssMiB, c.peakRssMiB),
             ],
@@ -190,6 +216,7 @@ function scenarioSection(result: BenchResult, scenario: ScenarioResult): string 
     `### ${scenario.name}: ${scenario.title}`,
     '',
     floorText,
+    ...(wireText ? ['', wireText] : []),
     '',
     table([head, ...rows]),
     '',
@@ -207,8 +234,9 @@ export function renderTables(result: BenchResult): string {
     '',
     'calls = upstream calls per workload (emulator request log); waves = sequential upstream waves',
     '(from the log at injected latency); p50/p99 = one workload at a time, ms; ops/s = workloads',
-    `per second at ${result.settings.connections} concurrent connections; ratios are gateway ÷ contender`,
-    '(calls, latency, RSS: below 1× is better for the gateway; ops/s: above 1× is better).',
+    `per second at ${result.settings.connections} concurrent connections; CPU ms/op = CPU time of the`,
+    "contender's process (user + system) per workload during that load; ratios are gateway ÷ contender",
+    '(calls, latency, CPU, RSS: below 1× is better for the gateway; ops/s: above 1× is better).',
     ...(unavailable.length ? ['', ...unavailable] : []),
     '',
     ...result.scenarios.map((s) => `${scenarioSection(result, s)}\n`),

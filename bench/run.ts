@@ -13,11 +13,12 @@
  *
  * Options: --quick, --contenders=a,b, --scenarios=a,b, --seed-users=N, --iterations=N,
  * --duration=S (autocannon seconds), --connections=N, --rounds=N, --no-throughput,
- * --cpu-prof=a,b (run those contenders with `node --cpu-prof`; profiles in bench/results/profiles).
+ * --cpu-prof=a,b (run those contenders with `node --cpu-prof`; profiles in bench/results/profiles/<contender>/).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENDER_NAMES, type ReadyMessage } from './contenders/types.js';
 import { measureThroughput } from './measure/throughput.js';
@@ -29,7 +30,9 @@ import {
   countWaves,
   createEmulatorControl,
   wavesFromLatency,
+  type LoggedRequest,
 } from './measure/upstream.js';
+import { createWireReplay } from './measure/wire.js';
 import { firstDifference, runWorkload, sameJson } from './measure/workload.js';
 import {
   renderTables,
@@ -137,13 +140,9 @@ async function startContender(name: string, emulatorUrl: string, account: BenchA
       timeoutMs: 120_000,
       ...(profiled.includes(name)
         ? {
-            nodeArgs: [
-              '--cpu-prof',
-              '--cpu-prof-dir',
-              profileDir,
-              '--cpu-prof-name',
-              `${name}.cpuprofile`,
-            ],
+            // One profile per thread (tsx's loader runs on its own), under Node's default names
+            // (…<pid>.<tid>…): the main thread's is the one that serves requests.
+            nodeArgs: ['--cpu-prof', '--cpu-prof-dir', join(profileDir, name)],
           }
         : {}),
     },
@@ -207,7 +206,7 @@ interface Samples {
   errors: number;
   firstError?: string;
   answer: string;
-  throughput: Record<number, { ops: number[]; p99: number[]; failures: number }>;
+  throughput: Record<number, { ops: number[]; p99: number[]; cpuMs: number[]; failures: number }>;
   peakRss: number | null;
 }
 
@@ -247,6 +246,12 @@ async function checkAnswers(
   }
 }
 
+/** The wire floor's samples for one scenario: replays of the reference contender's calls. */
+interface WireSamples {
+  replay: (calls: LoggedRequest[]) => Promise<number>;
+  ms: Record<number, number[]>;
+}
+
 async function measureLatency(
   scenario: Scenario,
   contenders: Contender[],
@@ -254,16 +259,25 @@ async function measureLatency(
   latencyMs: number,
   samples: Map<string, Samples>,
   control: ReturnType<typeof createEmulatorControl>,
+  wire: WireSamples,
 ) {
   const account = fixture.account.accountSid;
+  let referenceCalls: LoggedRequest[] | undefined;
   for (let i = -settings.warmup; i < settings.iterations && !interrupted; i++) {
     const iteration = i + settings.warmup;
+    // The wire floor takes its turn with the contenders, from the second iteration on (the
+    // first gives it the reference's calls).
+    if (referenceCalls && i >= 0) {
+      await control.clearLog();
+      (wire.ms[latencyMs] ??= []).push(await wire.replay(referenceCalls));
+    }
     for (const contender of rotate(contenders, iteration)) {
       const tag = `${contender.info.name.slice(0, 4)}-l${latencyMs}`;
       const input = scenario.input(fixture, iteration, tag);
       await control.clearLog();
       const outcome = await runWorkload(contender.endpoint, scenario, input);
       const calls = callsOf(await control.log(), account);
+      if (contender === contenders[0] && outcome.errors.length === 0) referenceCalls = calls;
       if (i < 0) continue;
       const s = samples.get(contender.info.name)!;
       (s.ms[latencyMs] ??= []).push(outcome.ms);
@@ -297,11 +311,13 @@ async function measureLoad(
         durationSec: settings.durationSec,
         warmupSec: round === 0 && !quick ? 1 : 0,
         tag: `${contender.info.name.slice(0, 4)}-t${latencyMs}-${round}`,
+        pid: contender.process.pid,
       });
       await control.clearLog();
       const s = samples.get(contender.info.name)!;
-      const t = (s.throughput[latencyMs] ??= { ops: [], p99: [], failures: 0 });
+      const t = (s.throughput[latencyMs] ??= { ops: [], p99: [], cpuMs: [], failures: 0 });
       t.ops.push(result.workloadsPerSec);
+      if (result.cpuMsPerWorkload !== null) t.cpuMs.push(result.cpuMsPerWorkload);
       t.p99.push(result.p99);
       t.failures += result.non2xx + result.errors + result.timeouts + result.graphqlErrors;
     }
@@ -332,7 +348,12 @@ function toCell(name: string, s: Samples): Cell {
     throughput: Object.fromEntries(
       Object.entries(s.throughput).map(([l, t]) => [
         l,
-        { workloadsPerSec: median(t.ops), p99UnderLoad: median(t.p99), failures: t.failures },
+        {
+          workloadsPerSec: median(t.ops),
+          p99UnderLoad: median(t.p99),
+          cpuMsPerWorkload: t.cpuMs.length ? median(t.cpuMs) : null,
+          failures: t.failures,
+        },
       ]),
     ),
     peakRssMiB: s.peakRss,
@@ -377,7 +398,7 @@ function versions(): Record<string, string> {
     version: string;
   };
   out['identity-gateway'] = `${own.version}${commit ? ` (${commit})` : ''}`;
-  for (const name of ['@apollo/server', 'graphql', 'got', 'dataloader', 'fastify']) {
+  for (const name of ['@apollo/server', 'graphql', 'undici', 'dataloader', 'fastify']) {
     const version = packageVersion(name, root);
     if (version) out[`${name} (gateway)`] = version;
   }
@@ -391,6 +412,7 @@ function versions(): Record<string, string> {
     '@graphql-mesh/transport-rest',
     'twilio',
     'autocannon',
+    'undici',
   ]) {
     const version = packageVersion(name, bench);
     if (version) out[`${name} (bench)`] = version;
@@ -451,10 +473,11 @@ async function main() {
     log(`${scenario.name}: checking answers`);
     await control.setLatency(0);
     await checkAnswers(scenario, contenders, fixture, samples);
+    const wire: WireSamples = { replay: createWireReplay(emulatorUrl, account), ms: {} };
     for (const latency of settings.latenciesMs) {
       log(`${scenario.name}: latency at ${latency} ms upstream`);
       await control.setLatency(latency);
-      await measureLatency(scenario, contenders, fixture, latency, samples, control);
+      await measureLatency(scenario, contenders, fixture, latency, samples, control, wire);
     }
     for (const latency of settings.throughputLatenciesMs) {
       log(`${scenario.name}: throughput at ${latency} ms upstream`);
@@ -472,6 +495,12 @@ async function main() {
       title: scenario.title,
       floor: scenario.floor(fixture, scenario.input(fixture, 0, 'floor')),
       cells: contenders.map((c) => toCell(c.info.name, samples.get(c.info.name)!)),
+      wire: Object.fromEntries(
+        Object.entries(wire.ms).map(([l, ms]) => [
+          l,
+          { p50: median(ms), p99: percentile(ms, 99), samples: ms.length },
+        ]),
+      ),
     });
   }
 

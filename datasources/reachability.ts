@@ -1,4 +1,4 @@
-import got from 'got';
+import { request } from 'undici';
 
 export interface Reachability {
   ready: boolean;
@@ -15,11 +15,8 @@ export async function checkReachability(
 ): Promise<Reachability> {
   const probe = async (url: string) => {
     try {
-      await got(url, {
-        timeout: { request: timeoutMs },
-        retry: { limit: 0 },
-        throwHttpErrors: false,
-      });
+      const response = await request(url, { signal: AbortSignal.timeout(timeoutMs) });
+      await response.body.dump();
       return 'up' as const;
     } catch {
       return 'down' as const;

@@ -1,16 +1,12 @@
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
 import CircuitBreaker from 'opossum';
 import pLimit from 'p-limit';
+import { Agent } from 'undici';
 import { TwilioError } from '../datasources/errors.js';
 import type { SharedTransport } from '../datasources/http.js';
-import { createHash } from 'node:crypto';
 import {
   createDataSources,
   createTenantClients,
   type ClientSettings,
-  type Credentials,
-  type TenantClients,
 } from '../datasources/index.js';
 import type { Context, RequestTelemetry } from '../resolvers/context.js';
 import type { Config } from './config.js';
@@ -21,14 +17,14 @@ import { createTenantResolver } from './tenant.js';
 export type Transports = ClientSettings['transports'];
 
 /** Sockets and concurrency caps, one set per Twilio host, shared by every request. */
-export function createTransports(config: Config): Transports & { destroy(): void } {
-  const agents: SharedTransport['agents'][] = [];
+export function createTransports(config: Config): Transports & { destroy(): Promise<void> } {
+  const dispatchers: Agent[] = [];
   const transport = (): SharedTransport => {
-    const options = { keepAlive: true, maxSockets: config.maxConcurrencyPerHost };
-    const pair = { http: new HttpAgent(options), https: new HttpsAgent(options) };
-    agents.push(pair);
+    // Keep-alive pools, as many sockets per host as calls the limiter lets through at once.
+    const dispatcher = new Agent({ connections: config.maxConcurrencyPerHost });
+    dispatchers.push(dispatcher);
     return {
-      agents: pair,
+      dispatcher,
       limiter: pLimit(config.maxConcurrencyPerHost),
       breaker: createBreaker(),
     };
@@ -37,11 +33,8 @@ export function createTransports(config: Config): Transports & { destroy(): void
     flex: transport(),
     conversations: transport(),
     chat: transport(),
-    destroy: () => {
-      for (const pair of agents) {
-        pair.http.destroy();
-        pair.https.destroy();
-      }
+    destroy: async () => {
+      await Promise.all(dispatchers.map((dispatcher) => dispatcher.destroy()));
     },
   };
 }
@@ -71,42 +64,19 @@ export interface RequestInfo {
   log: Logger;
 }
 
-/** Tenants whose clients are kept; the least recently used beyond this are rebuilt when needed. */
-const MAX_TENANT_CLIENTS = 1000;
-
-/**
- * Each tenant's got clients, built once (got's option merging is the costliest part of a call
- * set-up) and reused by that tenant's requests. They hold credentials and settings, never data.
- * Keyed by the credentials themselves (the secret hashed), so a wrong secret never reuses the
- * client of a right one.
- */
-function createTenantClientCache(settings: ClientSettings) {
-  const cache = new Map<string, TenantClients>();
-  return (credentials: Credentials): TenantClients => {
-    const key = `${credentials.username}:${createHash('sha256').update(credentials.password).digest('base64')}`;
-    let clients = cache.get(key);
-    if (clients) {
-      cache.delete(key); // re-inserted below: Map order is recency order
-    } else {
-      clients = createTenantClients(credentials, settings);
-      if (cache.size >= MAX_TENANT_CLIENTS) cache.delete(cache.keys().next().value!);
-    }
-    cache.set(key, clients);
-    return clients;
-  };
-}
-
 /** Runs once per request: whose account, then that account's clients and fresh loaders. */
 export function createContextFunction(config: Config, transports: Transports, metrics: Metrics) {
   const resolveTenant = createTenantResolver(config);
-  const clientsFor = createTenantClientCache({
+  // A tenant's clients are cheap to build (a base URL and an auth header each): built per request,
+  // so no process-wide cache ever holds one tenant's credentials for the next.
+  const settings: ClientSettings = {
     baseUrls: config.baseUrls,
     transports,
     timeoutMs: config.timeoutMs,
     retries: config.retries,
     maxRetryAfterSeconds: config.maxRetryAfterSeconds,
     userAgent: 'identity-gateway/0.1',
-  });
+  };
   return async (request: RequestInfo): Promise<Context> => {
     const tenant = await resolveTenant(request.headers);
     const telemetry: RequestTelemetry = {
@@ -114,7 +84,7 @@ export function createContextFunction(config: Config, transports: Transports, me
       upstreamCalls: 0,
       upstreamRetries: 0,
     };
-    const { apis, loaders } = createDataSources(clientsFor(tenant.credentials), {
+    const { apis, loaders } = createDataSources(createTenantClients(tenant.credentials, settings), {
       deadline: Date.now() + config.requestBudgetMs,
       observer: {
         onCall: (call) => {

@@ -136,7 +136,7 @@ export async function startGateway(
     close: async () => {
       await drain(SHUTDOWN_GRACE_MS);
       await apollo.stop();
-      transports.destroy();
+      await transports.destroy();
     },
   };
 }

@@ -1,15 +1,25 @@
 /**
- * Contender: this gateway, started the way a deployment starts it: the environment a deployment
- * sets goes through the gateway's own loadConfig() into startGateway() (server/http.ts).
- * This file is the only place the bench touches the gateway's code.
+ * Contender: this gateway, started the way a deployment starts it: `npm run build` bundles it
+ * into plain JavaScript (dist/, what `npm start` runs), and the environment a deployment sets goes
+ * through the gateway's own loadConfig() into startGateway(). This file is the only place the
+ * bench touches the gateway's code.
  *
  * Two settings differ from a default deployment, so that it does the same work as the other
  * contenders: AUTH_OPEN=true (no client authentication: none of the others verifies a token),
  * and LOG_LEVEL=warn (none of the others logs each request).
  */
-import { loadConfig } from '../../server/config.js';
-import { startGateway } from '../../server/http.js';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type * as Gateway from '../../server/index.js';
 import type { ContenderModule } from './types.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Builds dist/ from the current sources and loads it (not the TypeScript sources through tsx). */
+async function loadBuiltGateway(): Promise<typeof Gateway> {
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+  return (await import(new URL('../../dist/index.mjs', import.meta.url).href)) as typeof Gateway;
+}
 
 export interface GatewayBenchConfig {
   twilioAccountSid: string;
@@ -23,6 +33,7 @@ export interface GatewayBenchConfig {
 }
 
 export async function startGatewayForBench(config: GatewayBenchConfig) {
+  const { loadConfig, startGateway } = await loadBuiltGateway();
   const gateway = await startGateway(
     loadConfig({
       NODE_ENV: process.env.NODE_ENV ?? 'production',

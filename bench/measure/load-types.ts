@@ -13,6 +13,8 @@ export interface LoadConfig {
   warmupSec: number;
   /** Makes written usernames unique per load run. */
   tag: string;
+  /** The contender's process: its CPU time over the measured run is reported per workload. */
+  pid?: number;
 }
 
 export interface LoadResult {
@@ -24,4 +26,6 @@ export interface LoadResult {
   errors: number;
   timeouts: number;
   graphqlErrors: number;
+  /** The contender process's CPU time (user + system) per workload; null without /proc. */
+  cpuMsPerWorkload: number | null;
 }

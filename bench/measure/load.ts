@@ -7,6 +7,7 @@
 import autocannon from 'autocannon';
 import { scenarioByName } from '../scenarios/index.js';
 import type { Variables } from '../scenarios/types.js';
+import { cpuMs } from './cpu.js';
 import type { LoadConfig, LoadResult } from './load-types.js';
 
 const config = JSON.parse(process.env.BENCH_LOAD ?? 'null') as LoadConfig | null;
@@ -74,18 +75,23 @@ const requests: autocannon.Request[] =
         },
       }));
 
-const result = await autocannon({
-  url: target.origin,
-  connections: config.connections,
-  pipelining: 1,
-  duration: config.durationSec,
-  timeout: 10,
-  requests,
-  initialContext: {},
-  ...(config.warmupSec > 0
-    ? { warmup: { connections: config.connections, duration: config.warmupSec } }
-    : {}),
-});
+const run = (durationSec: number) =>
+  autocannon({
+    url: target.origin,
+    connections: config.connections,
+    pipelining: 1,
+    duration: durationSec,
+    timeout: 10,
+    requests,
+    initialContext: {},
+  });
+
+// Warm-up is its own pass (not autocannon's `warmup`), so the CPU read below covers only the
+// measured pass.
+if (config.warmupSec > 0) await run(config.warmupSec);
+const cpuBefore = config.pid ? cpuMs(config.pid) : null;
+const result = await run(config.durationSec);
+const cpuAfter = config.pid ? cpuMs(config.pid) : null;
 
 const steps = config.kind === 'run' ? 1 : scenario.steps.length;
 const seconds = result.duration > 0 ? result.duration : config.durationSec;
@@ -98,5 +104,9 @@ const output: LoadResult = {
   errors: result.errors,
   timeouts: result.timeouts,
   graphqlErrors,
+  cpuMsPerWorkload:
+    cpuBefore !== null && cpuAfter !== null && result.requests.total > 0
+      ? (cpuAfter - cpuBefore) / (result.requests.total / steps)
+      : null,
 };
 process.stdout.write(`${JSON.stringify(output)}\n`);

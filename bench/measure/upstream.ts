@@ -45,25 +45,30 @@ export function callsOf(log: LoggedRequest[], accountSid: string): LoggedRequest
 }
 
 /**
- * Sequential waves in a workload's calls: a call starts a new wave when it arrived after some call
+ * A workload's calls in sequential waves: a call starts a new wave when it arrived after some call
  * of the current wave had already been answered (so it may have waited for it). Meaningful only
  * with injected latency (every call then lasts at least that long, which separates the waves far
  * beyond the log's millisecond clock); at latency 0 the bench reports waves from the 20 ms run.
  */
-export function countWaves(calls: LoggedRequest[]): number {
-  let waves = 0;
+export function groupWaves(calls: LoggedRequest[]): LoggedRequest[][] {
+  const waves: LoggedRequest[][] = [];
   let firstAnswer = -Infinity;
   for (const call of calls) {
     const start = Date.parse(call.time);
     const end = start + call.durationMs;
-    if (waves === 0 || start >= firstAnswer) {
-      waves += 1;
+    if (waves.length === 0 || start >= firstAnswer) {
+      waves.push([call]);
       firstAnswer = end;
     } else {
+      waves.at(-1)!.push(call);
       firstAnswer = Math.min(firstAnswer, end);
     }
   }
   return waves;
+}
+
+export function countWaves(calls: LoggedRequest[]): number {
+  return groupWaves(calls).length;
 }
 
 /** Cross-check of countWaves from latencies alone: the extra time 20 ms per call added, in waves. */

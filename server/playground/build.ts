@@ -4,7 +4,6 @@
 // server also calls it when dist/ is missing or older than its inputs (see assets.ts).
 import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import {
   buildInputs,
@@ -83,7 +82,9 @@ async function main(): Promise<void> {
   console.log(`playground built in ${ms} ms into ${outDir}: ${sizes}`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+// Run as a script only when it is this very file: bundled into the server (npm run build),
+// import.meta.url is the bundle's, which is also what the server was started with.
+if (process.argv[1] && resolve(process.argv[1]) === join(playgroundSourceDir, 'build.ts')) {
   main().catch((error: unknown) => {
     console.error('playground build failed:', error instanceof Error ? error.message : error);
     process.exit(1);

@@ -1,17 +1,17 @@
 // Where the playground's sources and bundle live, and which files a build writes. Kept apart from
 // build.ts so the server can find a prebuilt bundle without loading esbuild.
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Metafile } from 'esbuild';
+import { rootDir } from '../root.js';
 
-/** This folder: the sources of the playground. */
-export const playgroundSourceDir = dirname(fileURLToPath(import.meta.url));
+/** This folder: the sources of the playground (found from the root: the server may run bundled). */
+export const playgroundSourceDir = join(rootDir, 'server', 'playground');
 
 /** Where the bundle goes (gitignored). */
 export const playgroundDistDir = join(playgroundSourceDir, 'dist');
 
 /** The repository root; esbuild's metafile paths are relative to it. */
-export const playgroundRootDir = resolve(playgroundSourceDir, '../..');
+export const playgroundRootDir = rootDir;
 
 /** The files a build writes, by role. */
 export const playgroundFiles = {

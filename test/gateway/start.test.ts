@@ -1,0 +1,81 @@
+/**
+ * `npm start` runs the bundle `npm run build` writes (dist/main.mjs), not the TypeScript sources:
+ * this starts that bundle the same way, with no Twilio credentials, and uses it.
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+describe('the built gateway (npm start)', () => {
+  let child: ChildProcess;
+  let graphqlUrl: string;
+  let identity: string;
+  let exitCode: Promise<number | null>;
+
+  beforeAll(async () => {
+    await promisify(execFile)('npm', ['run', '--silent', 'build'], { cwd: root });
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', LOG_LEVEL: 'warn' };
+    for (const name of Object.keys(env)) if (name.startsWith('TWILIO_')) delete env[name];
+    child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.mjs'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    exitCode = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    const lines = createInterface({ input: child.stdout! });
+    [graphqlUrl, identity] = await new Promise<[string, string]>((resolve, reject) => {
+      let url = '';
+      lines.on('line', (line) => {
+        url ||= /GraphQL endpoint and playground: (\S+)/.exec(line)?.[1] ?? '';
+        const example = /identity: \\"([^\\]+)\\"/.exec(line)?.[1];
+        if (url && example) resolve([url, example]);
+      });
+      child.once('exit', (code) => reject(new Error(`dist/main.mjs exited (${code})`)));
+    });
+  }, 60_000);
+
+  afterAll(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+
+  it('answers the example query it prints, from the embedded emulator', async () => {
+    const response = await fetch(graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `query ($identity: String!) { user(identity: $identity) {
+          identity flexUser { username } conversationsUser { identity } chatUsers { identity } } }`,
+        variables: { identity },
+      }),
+    });
+    const body = (await response.json()) as {
+      data: { user: Record<string, unknown> & { chatUsers: unknown[] } };
+    };
+    expect(body.data.user).toMatchObject({
+      identity,
+      flexUser: { username: identity },
+      conversationsUser: { identity },
+    });
+    expect(body.data.user.chatUsers.length).toBeGreaterThan(0);
+  });
+
+  it('serves the playground page and its bundle (files found from dist/)', async () => {
+    const page = await fetch(graphqlUrl, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const script = /<script[^>]+src="([^"]+)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(new URL(script!, graphqlUrl));
+    expect(asset.status).toBe(200);
+    expect((await asset.text()).length).toBeGreaterThan(100_000);
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    child.kill('SIGTERM');
+    expect(await exitCode).toBe(0);
+  }, 15_000);
+});
