@@ -56,7 +56,8 @@ export async function startGatewayForBench(config: GatewayBenchConfig) {
 export const contender: ContenderModule = {
   name: 'gateway',
   kind: 'graphql',
-  describe: 'identity-gateway (Apollo Server 5 + per-request DataLoaders over got)',
+  describe:
+    'identity-gateway (Apollo Server 5 + per-request DataLoaders over undici), as npm run build bundles it',
   packages: [],
   start: async (emulatorUrl, account) => {
     const gateway = await startGatewayForBench({
