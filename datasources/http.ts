@@ -120,7 +120,7 @@ type Attempt<T> =
   | { done: false; error: TwilioError; retryAfterSeconds: number | null; retryable: boolean };
 
 /**
- * The gateway talks to Twilio through undici (Node's own HTTP client library). It replaced got:
+ * The gateway talks to Twilio through undici (the client Node's own fetch is built on). It replaced got:
  * on the same calls got spent over four times the CPU per call (bench/http-clients.ts), and with
  * a hundred calls behind a roster query that CPU was most of the gateway's cost. Retries, the
  * per-attempt timeout and the request's deadline are the policy below, written out because they
