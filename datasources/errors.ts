@@ -79,6 +79,7 @@ export function codeForStatus(status: number): ErrorCode {
     case 429:
       return 'RATE_LIMITED';
     default:
-      return status >= 500 ? 'UPSTREAM_ERROR' : 'BAD_USER_INPUT';
+      // Twilio's API does not redirect; a 3xx comes from something in between, not from the input.
+      return status >= 500 || status < 400 ? 'UPSTREAM_ERROR' : 'BAD_USER_INPUT';
   }
 }

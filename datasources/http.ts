@@ -88,6 +88,8 @@ const RETRY_BASE_MS = 50;
 const MIN_ATTEMPT_MS = 20;
 /** Statuses worth another try of an idempotent call (got's list, which the gateway used before). */
 const RETRY_STATUSES = new Set([408, 413, 429, 500, 502, 503, 504, 521, 522, 524]);
+/** Statuses whose Retry-After is read (as got did); a 413 is retried only when it has one. */
+const RETRY_AFTER_STATUSES = new Set([413, 429, 503]);
 /** Transport failures worth another try: the connection, not the request, went wrong. */
 const RETRY_ERROR_CODES = new Set([
   'ECONNRESET',
@@ -98,8 +100,13 @@ const RETRY_ERROR_CODES = new Set([
   'EHOSTUNREACH',
   'EAI_AGAIN',
   'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
   'ETIMEDOUT',
+]);
+/** undici's own timers (connect, headers, body): timeouts like ours, reported as such. */
+const TIMEOUT_ERROR_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
 ]);
 
 interface Call {
@@ -168,17 +175,20 @@ export function createTwilioClient(options: ClientOptions): TwilioClient {
         await response.body.dump();
         return { done: true, value: null as T, status };
       }
-      const retryAfter = Number(response.headers['retry-after']);
-      const retryAfterSeconds = Number.isFinite(retryAfter) ? retryAfter : null;
+      const retryAfterSeconds = RETRY_AFTER_STATUSES.has(status)
+        ? parseRetryAfter(response.headers['retry-after'])
+        : null;
       return {
         done: false,
         error: errorFromResponse(product, status, await response.body.text(), retryAfterSeconds),
         retryAfterSeconds,
-        retryable: RETRY_STATUSES.has(status),
+        retryable: RETRY_STATUSES.has(status) && (status !== 413 || retryAfterSeconds !== null),
       };
     } catch (error) {
-      const timedOut = abort.signal.aborted;
-      const code = timedOut ? 'ETIMEDOUT' : errorCode(error);
+      const code =
+        abort.signal.aborted || TIMEOUT_ERROR_CODES.has(errorCode(error))
+          ? 'ETIMEDOUT'
+          : errorCode(error);
       return {
         done: false,
         error: transportError(product, code),
@@ -197,14 +207,15 @@ export function createTwilioClient(options: ClientOptions): TwilioClient {
         const url = `${prefix}/${call.path}${queryString(call.searchParams)}`;
         const run = () =>
           transport.limiter(async () => {
+            let remaining = deadline - Date.now();
+            // Not called at all: nothing to report to the observer.
+            if (remaining < MIN_ATTEMPT_MS) throw budgetSpent(product);
             const started = performance.now();
             let retries = 0;
             let retryAfterWaitSeconds = 0;
             let status: number | null = null;
             try {
               for (;;) {
-                const remaining = deadline - Date.now();
-                if (remaining < MIN_ATTEMPT_MS) throw budgetSpent(product);
                 const outcome = await attempt<T>(call, url, remaining);
                 if (outcome.done) {
                   status = outcome.status;
@@ -221,6 +232,9 @@ export function createTwilioClient(options: ClientOptions): TwilioClient {
                   retryAfterWaitSeconds += outcome.retryAfterSeconds;
                 }
                 await sleep(delay);
+                remaining = deadline - Date.now();
+                // The timer woke late and the budget ran out meanwhile: the last answer stands.
+                if (remaining < MIN_ATTEMPT_MS) throw outcome.error;
               }
             } finally {
               observer?.onCall({
@@ -316,6 +330,15 @@ function parseJson<T>(product: Product, status: number, text: string): Attempt<T
     );
     return { done: false, error, retryAfterSeconds: null, retryable: false };
   }
+}
+
+/** Retry-After in seconds, as Twilio sends it, or as an HTTP date; null when absent or unreadable. */
+function parseRetryAfter(value: string | string[] | undefined): number | null {
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 function queryString(searchParams: SearchParams | undefined): string {

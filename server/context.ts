@@ -21,7 +21,14 @@ export function createTransports(config: Config): Transports & { destroy(): Prom
   const dispatchers: Agent[] = [];
   const transport = (): SharedTransport => {
     // Keep-alive pools, as many sockets per host as calls the limiter lets through at once.
-    const dispatcher = new Agent({ connections: config.maxConcurrencyPerHost });
+    // undici's own timers default to 10 s (connect) and 300 s (headers, body); the attempt's
+    // timeout in datasources/http.ts is the one that counts, so these only match it.
+    const dispatcher = new Agent({
+      connections: config.maxConcurrencyPerHost,
+      connectTimeout: config.timeoutMs,
+      headersTimeout: config.timeoutMs,
+      bodyTimeout: config.timeoutMs,
+    });
     dispatchers.push(dispatcher);
     return {
       dispatcher,

@@ -46,7 +46,8 @@ export function loadPlaygroundAssets(
 
 async function readAssets(distDir: string): Promise<PlaygroundAssets> {
   if (!(await isBuildCurrent(distDir))) {
-    // Imported here so that a deployment with a prebuilt dist/ never loads esbuild.
+    // Imported here so that the server run from sources loads esbuild only when it builds. The
+    // bundle (npm run build) inlines this module, so it loads esbuild at start-up either way.
     const { buildPlayground } = await import('./build.js');
     await buildPlayground(distDir);
   }

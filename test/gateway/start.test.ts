@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 describe('the built gateway (npm start)', () => {
-  let child: ChildProcess;
+  let child: ChildProcess | undefined;
   let graphqlUrl: string;
   let identity: string;
   let exitCode: Promise<number | null>;
@@ -20,13 +20,14 @@ describe('the built gateway (npm start)', () => {
     await promisify(execFile)('npm', ['run', '--silent', 'build'], { cwd: root });
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', LOG_LEVEL: 'warn' };
     for (const name of Object.keys(env)) if (name.startsWith('TWILIO_')) delete env[name];
-    child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.mjs'], {
+    const server = spawn(process.execPath, ['--enable-source-maps', 'dist/main.mjs'], {
       cwd: root,
       env,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    exitCode = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-    const lines = createInterface({ input: child.stdout! });
+    child = server;
+    exitCode = new Promise((resolve) => server.once('exit', (code) => resolve(code)));
+    const lines = createInterface({ input: server.stdout });
     [graphqlUrl, identity] = await new Promise<[string, string]>((resolve, reject) => {
       let url = '';
       lines.on('line', (line) => {
@@ -34,12 +35,12 @@ describe('the built gateway (npm start)', () => {
         const example = /identity: \\"([^\\]+)\\"/.exec(line)?.[1];
         if (url && example) resolve([url, example]);
       });
-      child.once('exit', (code) => reject(new Error(`dist/main.mjs exited (${code})`)));
+      server.once('exit', (code) => reject(new Error(`dist/main.mjs exited (${code})`)));
     });
   }, 60_000);
 
   afterAll(() => {
-    if (child.exitCode === null) child.kill('SIGKILL');
+    if (child?.exitCode === null) child.kill('SIGKILL');
   });
 
   it('answers the example query it prints, from the embedded emulator', async () => {
@@ -75,7 +76,7 @@ describe('the built gateway (npm start)', () => {
   });
 
   it('stops cleanly on SIGTERM', async () => {
-    child.kill('SIGTERM');
+    child?.kill('SIGTERM');
     expect(await exitCode).toBe(0);
   }, 15_000);
 });

@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../helpers/stack.js';
 
 async function listen(server: Server): Promise<string> {
@@ -80,5 +80,74 @@ describe('upstream hosts that fail below HTTP', () => {
     const text = JSON.stringify(result.errors);
     expect(text).not.toContain('127.0.0.1');
     expect(text).not.toMatch(/AC[0-9a-f]{32}|Basic /);
+  });
+});
+
+describe('upstream answers got never had to interpret for us', () => {
+  let stack: Stack;
+  let rateLimiter: Server;
+  let redirector: Server;
+  const rateLimited: string[] = [];
+  const redirected: string[] = [];
+
+  beforeAll(async () => {
+    rateLimiter = createServer((request, response) => {
+      rateLimited.push(request.url ?? '');
+      // An HTTP date, a minute ahead: longer than the gateway waits (TWILIO_MAX_RETRY_AFTER_SECONDS).
+      response.writeHead(429, {
+        'content-type': 'application/json',
+        'retry-after': new Date(Date.now() + 60_000).toUTCString(),
+      });
+      response.end(JSON.stringify({ code: 20429, message: 'Too Many Requests', status: 429 }));
+    });
+    redirector = createServer((request, response) => {
+      redirected.push(request.url ?? '');
+      response.writeHead(302, { location: 'http://127.0.0.1:1/elsewhere' });
+      response.end();
+    });
+    const [rateLimiterUrl, redirectorUrl] = await Promise.all([
+      listen(rateLimiter),
+      listen(redirector),
+    ]);
+    stack = await startStack({
+      seedUsers: 20,
+      env: {
+        TWILIO_CONVERSATIONS_API_URL: rateLimiterUrl,
+        // A base URL with a path, as behind a proxy: calls go below it.
+        TWILIO_CHAT_API_URL: `${redirectorUrl}/edge/`,
+      },
+    });
+  });
+  beforeEach(() => {
+    rateLimited.length = 0;
+    redirected.length = 0;
+  });
+  afterAll(async () => {
+    await stack.close();
+    await Promise.all(
+      [rateLimiter, redirector].map((server) => new Promise((resolve) => server.close(resolve))),
+    );
+  });
+
+  it('reads a Retry-After date, and does not wait a minute for it', async () => {
+    const person = await stack.emulator.person({ flex: true, conversations: true });
+    const result = await stack.execute<Profile>(PROFILE, { identity: person.identity });
+    expect(result.data?.flexUserByUsername).toEqual({ username: person.identity });
+    const error = result.errors?.find((e) => e.path?.join('.') === 'conversationsUser');
+    expect(error?.extensions).toMatchObject({ code: 'RATE_LIMITED', twilio: { code: 20429 } });
+    const wait = error?.extensions?.retryAfterSeconds as number;
+    expect(wait).toBeGreaterThanOrEqual(58);
+    expect(wait).toBeLessThanOrEqual(61);
+    expect(rateLimited).toHaveLength(1);
+  });
+
+  it('sends calls below a base URL path, and reports a redirect as an upstream error', async () => {
+    const person = await stack.emulator.person({ flex: true, conversations: true });
+    const result = await stack.execute<Profile>(PROFILE, { identity: person.identity });
+    expect(result.data?.chatUser).toBeNull();
+    const error = result.errors?.find((e) => e.path?.join('.') === 'chatUser');
+    expect(error?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', twilio: { status: 302 } });
+    expect(redirected).toHaveLength(1);
+    expect(redirected[0]).toMatch(/^\/edge\/v2\/Services\/IS[0-9a-f]{32}\/Users\//);
   });
 });
