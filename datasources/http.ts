@@ -151,6 +151,22 @@ export function createTwilioClient(options: ClientOptions): TwilioClient {
     'accept-charset': 'utf-8',
   };
 
+  /** Milliseconds to wait before the next attempt, or null when there is none. */
+  function retryDelay(
+    call: Call,
+    outcome: Extract<Attempt<unknown>, { done: false }>,
+    retries: number,
+  ): number | null {
+    if (!call.idempotent || !outcome.retryable || retries >= retryLimit) return null;
+    if (outcome.retryAfterSeconds !== null) {
+      // Twilio asked for a pause: honour it as sent, or give up when it is longer than allowed.
+      return outcome.retryAfterSeconds <= maxRetryAfterSeconds
+        ? outcome.retryAfterSeconds * 1000
+        : null;
+    }
+    return RETRY_BASE_MS * 2 ** retries + Math.random() * RETRY_BASE_MS;
+  }
+
   async function attempt<T>(call: Call, url: string, remainingMs: number): Promise<Attempt<T>> {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), Math.min(timeoutMs, remainingMs));
@@ -253,31 +269,6 @@ export function createTwilioClient(options: ClientOptions): TwilioClient {
           : run();
       }
 
-      /** Milliseconds to wait before the next attempt, or null when there is none. */
-      function retryDelay(
-        call: Call,
-        outcome: Extract<Attempt<unknown>, { done: false }>,
-        retries: number,
-      ): number | null {
-        if (!call.idempotent || !outcome.retryable || retries >= retryLimit) return null;
-        if (outcome.retryAfterSeconds !== null) {
-          // Twilio asked for a pause: honour it as sent, or give up when it is longer than allowed.
-          return outcome.retryAfterSeconds <= maxRetryAfterSeconds
-            ? outcome.retryAfterSeconds * 1000
-            : null;
-        }
-        return RETRY_BASE_MS * 2 ** retries + Math.random() * RETRY_BASE_MS;
-      }
-
-      const form = (fields: Record<string, string>) => ({
-        contentType: 'application/x-www-form-urlencoded',
-        text: new URLSearchParams(fields).toString(),
-      });
-      const json = (value: unknown) => ({
-        contentType: 'application/json',
-        text: JSON.stringify(value),
-      });
-
       return {
         get: (operation, path, searchParams) =>
           send({ operation, method: 'GET', path, searchParams, parse: 'json', idempotent: true }),
@@ -296,18 +287,25 @@ export function createTwilioClient(options: ClientOptions): TwilioClient {
             operation,
             method: 'POST',
             path,
-            body: form(fields),
+            body: formBody(fields),
             parse: 'json',
             idempotent: false,
           }),
         postJson: (operation, path, value, idempotent = false) =>
-          send({ operation, method: 'POST', path, body: json(value), parse: 'json', idempotent }),
+          send({
+            operation,
+            method: 'POST',
+            path,
+            body: jsonBody(value),
+            parse: 'json',
+            idempotent,
+          }),
         postJsonNoContent: (operation, path, value) =>
           send({
             operation,
             method: 'POST',
             path,
-            body: json(value),
+            body: jsonBody(value),
             parse: 'none',
             idempotent: false,
           }),
@@ -316,6 +314,18 @@ export function createTwilioClient(options: ClientOptions): TwilioClient {
       };
     },
   };
+}
+
+/** Request bodies, encoded once per call. */
+function formBody(fields: Record<string, string>): NonNullable<Call['body']> {
+  return {
+    contentType: 'application/x-www-form-urlencoded',
+    text: new URLSearchParams(fields).toString(),
+  };
+}
+
+function jsonBody(value: unknown): NonNullable<Call['body']> {
+  return { contentType: 'application/json', text: JSON.stringify(value) };
 }
 
 function parseJson<T>(product: Product, status: number, text: string): Attempt<T> {
