@@ -18,30 +18,24 @@ export type Transports = ClientSettings['transports'];
 
 /** Sockets and concurrency caps, one set per Twilio host, shared by every request. */
 export function createTransports(config: Config): Transports & { destroy(): Promise<void> } {
-  const dispatchers: Agent[] = [];
-  const transport = (): SharedTransport => {
+  const transport = (): SharedTransport => ({
     // Keep-alive pools, as many sockets per host as calls the limiter lets through at once.
     // undici's own timers default to 10 s (connect) and 300 s (headers, body); the attempt's
     // timeout in datasources/http.ts is the one that counts, so these only match it.
-    const dispatcher = new Agent({
+    dispatcher: new Agent({
       connections: config.maxConcurrencyPerHost,
       connectTimeout: config.timeoutMs,
       headersTimeout: config.timeoutMs,
       bodyTimeout: config.timeoutMs,
-    });
-    dispatchers.push(dispatcher);
-    return {
-      dispatcher,
-      limiter: pLimit(config.maxConcurrencyPerHost),
-      breaker: createBreaker(),
-    };
-  };
+    }),
+    limiter: pLimit(config.maxConcurrencyPerHost),
+    breaker: createBreaker(),
+  });
+  const transports = { flex: transport(), conversations: transport(), chat: transport() };
   return {
-    flex: transport(),
-    conversations: transport(),
-    chat: transport(),
+    ...transports,
     destroy: async () => {
-      await Promise.all(dispatchers.map((dispatcher) => dispatcher.destroy()));
+      await Promise.all(Object.values(transports).map((t) => t.dispatcher.destroy()));
     },
   };
 }
