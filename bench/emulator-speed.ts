@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { startEmulator } from '../emulator/index.js';
 import type { EmulatorAccount, SeededPerson } from '../emulator/types.js';
+import { basicAuthorization } from './measure/upstream.js';
 
 const [seedArg, fetchesArg] = process.argv.slice(2).filter((arg) => arg !== '--serve');
 const seedUsers = Number(seedArg ?? 10_000);
@@ -41,7 +42,7 @@ if (process.argv.includes('--serve')) {
   const { people } = (await (
     await fetch(`${url}/__emulator/people?flex=true&conversations=true&limit=500`)
   ).json()) as { people: SeededPerson[] };
-  const authorization = `Basic ${Buffer.from(`${account.accountSid}:${account.authToken}`).toString('base64')}`;
+  const authorization = basicAuthorization(account.accountSid, account.authToken);
   const paths = people.flatMap((p) => [
     `/v1/Users/${p.userSid}`,
     `/v2/Services/${account.defaultChatServiceSid}/Users/${encodeURIComponent(p.identity)}`,

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import got from 'got';
 import { Agent } from 'undici';
 import type { EmulatorAccount } from '../emulator/types.js';
+import { basicAuthorization } from './measure/upstream.js';
 
 const calls = Number(process.argv[2] ?? 3000);
 const CONCURRENCY = 10;
@@ -38,7 +39,7 @@ try {
     accounts: EmulatorAccount[];
   };
   const { accountSid: username, authToken: password } = accounts[0]!;
-  const authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+  const authorization = basicAuthorization(username, password);
   const list = (await (
     await fetch(`${base}/v1/Users?PageSize=100`, { headers: { authorization } })
   ).json()) as { users: { identity: string }[] };

@@ -26,6 +26,7 @@ import { benchDir, startReadyChild, type ReadyChild } from './measure/process.js
 import { peakRssMiB, resetPeakRss } from './measure/rss.js';
 import { max, median, min, percentile } from './measure/stats.js';
 import {
+  basicAuthorization,
   callsOf,
   countWaves,
   createEmulatorControl,
@@ -40,6 +41,7 @@ import {
   type BenchResult,
   type Cell,
   type ContenderInfo,
+  type LatencyFigures,
   type ScenarioResult,
 } from './report.js';
 import { scenarios as allScenarios } from './scenarios/index.js';
@@ -180,10 +182,9 @@ async function buildFixture(emulatorUrl: string, account: BenchAccount): Promise
       chatServiceSids: p.chatServiceSids,
     }));
   if (people.length < 2) throw new Error('The emulator seeded fewer than two complete people');
-  const auth = Buffer.from(`${account.accountSid}:${account.authToken}`).toString('base64');
   const response = await fetch(
     `${emulatorUrl}/v1/Instances/${account.flexInstanceSid}/Users?PageSize=50`,
-    { headers: { authorization: `Basic ${auth}` } },
+    { headers: { authorization: basicAuthorization(account.accountSid, account.authToken) } },
   );
   if (!response.ok) throw new Error(`Flex v1 list: HTTP ${response.status}`);
   const page = (await response.json()) as { users?: { username?: string }[] };
@@ -324,6 +325,16 @@ async function measureLoad(
   }
 }
 
+/** p50, p99 and count of each injected latency's samples. */
+function latencyFigures(msByLatency: Record<number, number[]>): Record<string, LatencyFigures> {
+  return Object.fromEntries(
+    Object.entries(msByLatency).map(([l, ms]) => [
+      l,
+      { p50: median(ms), p99: percentile(ms, 99), samples: ms.length },
+    ]),
+  );
+}
+
 function toCell(name: string, s: Samples): Cell {
   const injected = settings.latenciesMs.find((l) => l > 0);
   const wavesSamples = injected === undefined ? [] : (s.waves[injected] ?? []);
@@ -339,12 +350,7 @@ function toCell(name: string, s: Samples): Cell {
       injected !== undefined && s.ms[0]?.length && s.ms[injected]?.length
         ? wavesFromLatency(p50(0), p50(injected), injected)
         : null,
-    latency: Object.fromEntries(
-      Object.entries(s.ms).map(([l, ms]) => [
-        l,
-        { p50: median(ms), p99: percentile(ms, 99), samples: ms.length },
-      ]),
-    ),
+    latency: latencyFigures(s.ms),
     throughput: Object.fromEntries(
       Object.entries(s.throughput).map(([l, t]) => [
         l,
@@ -495,12 +501,7 @@ async function main() {
       title: scenario.title,
       floor: scenario.floor(fixture, scenario.input(fixture, 0, 'floor')),
       cells: contenders.map((c) => toCell(c.info.name, samples.get(c.info.name)!)),
-      wire: Object.fromEntries(
-        Object.entries(wire.ms).map(([l, ms]) => [
-          l,
-          { p50: median(ms), p99: percentile(ms, 99), samples: ms.length },
-        ]),
-      ),
+      wire: latencyFigures(wire.ms),
     });
   }
 

@@ -19,6 +19,7 @@ import { DefaultLogger } from '@graphql-mesh/utils';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { loadOpenAPISubgraph } from '@omnigraph/openapi';
 import { buildSchema, type GraphQLSchema } from 'graphql';
+import { basicAuthorization } from '../measure/upstream.js';
 import type { GraphQLResult, MeshClient, Scenario, Variables } from '../scenarios/types.js';
 import { handleRun, listen } from './run-server.js';
 import type { ContenderModule } from './types.js';
@@ -69,7 +70,7 @@ export const contender: ContenderModule = {
     '@graphql-mesh/transport-rest',
   ],
   start: async (emulatorUrl, account) => {
-    const basicAuth = `Basic ${Buffer.from(`${account.accountSid}:${account.authToken}`).toString('base64')}`;
+    const basicAuth = basicAuthorization(account.accountSid, account.authToken);
     const supergraph = await composeTwilioSupergraph(emulatorUrl, basicAuth);
     const gateway = createGatewayRuntime({
       supergraph,

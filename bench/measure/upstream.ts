@@ -18,6 +18,11 @@ async function control<T>(base: string, method: string, path: string, body?: unk
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** The Authorization header Twilio (and the emulator) take: Basic with SID and secret. */
+export function basicAuthorization(username: string, password: string): string {
+  return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+}
+
 export function createEmulatorControl(base: string) {
   return {
     clearLog: () => control<void>(base, 'DELETE', 'requests'),

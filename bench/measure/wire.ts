@@ -10,12 +10,12 @@
  */
 import { Agent, request } from 'undici';
 import type { BenchAccount } from '../scenarios/types.js';
-import { groupWaves, type LoggedRequest } from './upstream.js';
+import { basicAuthorization, groupWaves, type LoggedRequest } from './upstream.js';
 
 const dispatcher = new Agent({ connections: 128 });
 
 export function createWireReplay(emulatorUrl: string, account: BenchAccount) {
-  const authorization = `Basic ${Buffer.from(`${account.accountSid}:${account.authToken}`).toString('base64')}`;
+  const authorization = basicAuthorization(account.accountSid, account.authToken);
   const send = async (call: LoggedRequest) => {
     const url = `${emulatorUrl}${call.path}${call.query ? `?${call.query}` : ''}`;
     const response = await request(url, { dispatcher, method: 'GET', headers: { authorization } });
