@@ -1,34 +1,29 @@
 import { fromListRead, userChangesForm, type ChatUserChanges } from './conversations.js';
 import type { Http } from './http.js';
-import { pageParams, toPage } from './pages.js';
+import { toPage } from './pages.js';
+import { paths, type UserRef } from './paths.js';
 import type { ChatUserRecord, Page, PageRequest, TwilioPage } from './records.js';
-
-const users = (serviceSid: string) => `v2/Services/${serviceSid}/Users`;
 
 /** Programmable Chat v2: users of one chat service, addressed by US SID or identity. */
 export function createChatApi(http: Http) {
   return {
     /** By US… SID or identity; null when the service has no such user (Twilio's 404). */
-    fetchUser: (serviceSid: string, sidOrIdentity: string) =>
-      http.getOrNull<ChatUserRecord>(
-        'fetchUser',
-        `${users(serviceSid)}/${encodeURIComponent(sidOrIdentity)}`,
-      ),
+    fetchUser: (serviceSid: string, user: UserRef) =>
+      http.getOrNull<ChatUserRecord>('fetchUser', paths.chat.fetchUser(serviceSid, user)),
 
     listUsers: async (serviceSid: string, page: PageRequest): Promise<Page<ChatUserRecord>> => {
       const body = await http.get<TwilioPage<'users', ChatUserRecord>>(
         'listUsers',
-        users(serviceSid),
-        pageParams(page),
+        paths.chat.listUsers(serviceSid, page),
       );
       const { items, nextPageToken } = toPage(body, 'users');
       return { items: items.map(fromListRead), nextPageToken };
     },
 
-    updateUser: (serviceSid: string, sidOrIdentity: string, changes: ChatUserChanges) =>
+    updateUser: (serviceSid: string, user: UserRef, changes: ChatUserChanges) =>
       http.postForm<ChatUserRecord>(
         'updateUser',
-        `${users(serviceSid)}/${encodeURIComponent(sidOrIdentity)}`,
+        paths.chat.updateUser(serviceSid, user),
         userChangesForm(changes),
       ),
   };

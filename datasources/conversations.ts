@@ -1,13 +1,8 @@
 import { twilioForm } from './form.js';
 import type { Http } from './http.js';
-import { pageParams, toPage } from './pages.js';
-import type {
-  ChatServiceRecord,
-  ConversationsUserRecord,
-  Page,
-  PageRequest,
-  TwilioPage,
-} from './records.js';
+import { toPage } from './pages.js';
+import { paths, type UserRef } from './paths.js';
+import type { ConversationsUserRecord, Page, PageRequest, TwilioPage } from './records.js';
 
 /** Fields Twilio lets a Conversations or Chat user update; attributes is a JSON string. */
 export interface ChatUserChanges {
@@ -39,40 +34,23 @@ export function fromListRead<
 export function createConversationsApi(http: Http) {
   return {
     /** Twilio accepts a US… SID or the identity in the same path segment. null on 404. */
-    fetchUser: (sidOrIdentity: string) =>
-      http.getOrNull<ConversationsUserRecord>(
-        'fetchUser',
-        `v1/Users/${encodeURIComponent(sidOrIdentity)}`,
-      ),
+    fetchUser: (user: UserRef) =>
+      http.getOrNull<ConversationsUserRecord>('fetchUser', paths.conversations.fetchUser(user)),
 
     listUsers: async (page: PageRequest): Promise<Page<ConversationsUserRecord>> => {
       const body = await http.get<TwilioPage<'users', ConversationsUserRecord>>(
         'listUsers',
-        'v1/Users',
-        pageParams(page),
+        paths.conversations.listUsers(page),
       );
       const { items, nextPageToken } = toPage(body, 'users');
       return { items: items.map(fromListRead), nextPageToken };
     },
 
-    updateUser: (sidOrIdentity: string, changes: ChatUserChanges) =>
+    updateUser: (user: UserRef, changes: ChatUserChanges) =>
       http.postForm<ConversationsUserRecord>(
         'updateUser',
-        `v1/Users/${encodeURIComponent(sidOrIdentity)}`,
+        paths.conversations.updateUser(user),
         userChangesForm(changes),
-      ),
-
-    fetchService: (sid: string) =>
-      http.get<ChatServiceRecord>('fetchService', `v1/Services/${sid}`),
-
-    listServices: async (page: PageRequest): Promise<Page<ChatServiceRecord>> =>
-      toPage(
-        await http.get<TwilioPage<'services', ChatServiceRecord>>(
-          'listServices',
-          'v1/Services',
-          pageParams(page),
-        ),
-        'services',
       ),
   };
 }

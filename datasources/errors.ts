@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'UPSTREAM_ERROR'
   | 'UPSTREAM_TIMEOUT'
-  | 'UPSTREAM_UNAVAILABLE';
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'TOO_MANY_UPSTREAM_CALLS';
 
 export type Product = 'flex' | 'conversations' | 'chat';
 
@@ -31,16 +32,25 @@ export interface TwilioErrorDetails {
   product: Product;
 }
 
+/**
+ * Whether a failure says the host is unwell, so it counts towards opening the account's breaker
+ * for that host: a 5xx, a timeout of a call that was sent, a connection that failed. A 4xx, a
+ * call never sent, or one cut short by the request's own deadline or end says nothing about it.
+ */
+export type FailureKind = 'host' | 'request';
+
 /** One upstream failure, shaped for GraphQL: the field that needed it gets this error. */
 export class TwilioError extends GraphQLError {
   readonly twilio: TwilioErrorDetails;
   readonly retryAfterSeconds: number | null;
+  readonly kind: FailureKind;
 
   constructor(
     message: string,
     code: ErrorCode,
     twilio: TwilioErrorDetails,
     retryAfterSeconds: number | null = null,
+    kind: FailureKind = 'request',
   ) {
     super(message, {
       extensions: {
@@ -52,6 +62,7 @@ export class TwilioError extends GraphQLError {
     this.name = 'TwilioError';
     this.twilio = twilio;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.kind = kind;
   }
 
   get code(): ErrorCode {
@@ -81,5 +92,19 @@ export function codeForStatus(status: number): ErrorCode {
     default:
       // Twilio's API does not redirect; a 3xx comes from something in between, not from the input.
       return status >= 500 || status < 400 ? 'UPSTREAM_ERROR' : 'BAD_USER_INPUT';
+  }
+}
+
+/**
+ * A value the gateway will not put into a Twilio URL (a malformed SID, an empty or dot-only
+ * identity, invalid Unicode): refused before any call. `field` names the value, for userErrors.
+ */
+export class InvalidUpstreamInput extends GraphQLError {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message, { extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode } });
+    this.name = 'InvalidUpstreamInput';
   }
 }

@@ -1,6 +1,7 @@
 import type { Http } from './http.js';
 import { twilioForm } from './form.js';
-import { pageParams, toPage } from './pages.js';
+import { toPage } from './pages.js';
+import { paths } from './paths.js';
 import type {
   FlexUserByUsernamePage,
   FlexUserRecord,
@@ -26,8 +27,6 @@ export interface FlexUserProvision {
   workerAttributes?: Record<string, unknown>;
 }
 
-const users = (instanceSid: string) => `Instances/${instanceSid}/Users`;
-
 /** Flex v2 fetch/update (in Twilio's spec) and the v1 list and v4 operations of the Flex Users API beta. */
 export function createFlexApi(http: Http) {
   return {
@@ -37,8 +36,7 @@ export function createFlexApi(http: Http) {
     ): Promise<Page<FlexUserRecord>> => {
       const body = await http.get<TwilioPage<'users', FlexUserV4Record>>(
         'listFlexUsers',
-        `v1/${users(instanceSid)}`,
-        pageParams(page),
+        paths.flex.listFlexUsers(instanceSid, page),
       );
       const { items, nextPageToken } = toPage(body, 'users');
       return { items: items.map((item) => withInstance(item, instanceSid)), nextPageToken };
@@ -48,7 +46,7 @@ export function createFlexApi(http: Http) {
     fetchFlexUser: async (instanceSid: string, sid: string): Promise<FlexUserRecord | null> => {
       const record = await http.getOrNull<FlexUserV2Record>(
         'fetchFlexUser',
-        `v2/${users(instanceSid)}/${sid}`,
+        paths.flex.fetchFlexUser(instanceSid, sid),
       );
       return record && withInstance(record, instanceSid, sid);
     },
@@ -61,7 +59,7 @@ export function createFlexApi(http: Http) {
       withInstance(
         await http.postForm<FlexUserV2Record>(
           'updateFlexUser',
-          `v2/${users(instanceSid)}/${sid}`,
+          paths.flex.updateFlexUser(instanceSid, sid),
           twilioForm({ Email: changes.email, UserSid: changes.userSid, Locale: changes.locale }),
         ),
         instanceSid,
@@ -72,7 +70,7 @@ export function createFlexApi(http: Http) {
     fetchFlexUserV4: async (instanceSid: string, sid: string): Promise<FlexUserRecord | null> => {
       const record = await http.getOrNull<FlexUserV4Record>(
         'fetchFlexUserV4',
-        `v4/${users(instanceSid)}/${sid}`,
+        paths.flex.fetchFlexUserV4(instanceSid, sid),
       );
       return record && withInstance(record, instanceSid, sid);
     },
@@ -84,8 +82,7 @@ export function createFlexApi(http: Http) {
     ): Promise<FlexUserRecord | null> => {
       const body = await http.get<FlexUserByUsernamePage>(
         'fetchFlexUserByUsername',
-        `v4/${users(instanceSid)}`,
-        { Username: username },
+        paths.flex.fetchFlexUserByUsername(instanceSid, username),
       );
       const [found] = body.users;
       return found ? withInstance(found, instanceSid) : null;
@@ -98,7 +95,7 @@ export function createFlexApi(http: Http) {
     ): Promise<FlexUserRecord> => {
       const body = await http.postJson<ProvisionedFlexUserRecord>(
         'provisionFlexUser',
-        `v4/${users(instanceSid)}/Provision`,
+        paths.flex.provisionFlexUser(instanceSid),
         {
           username: provision.username,
           email: provision.email,
@@ -120,9 +117,12 @@ export function createFlexApi(http: Http) {
     },
 
     deprovisionFlexUser: (instanceSid: string, sid: string): Promise<void> =>
-      http.postJsonNoContent('deprovisionFlexUser', `v4/${users(instanceSid)}/Deprovision`, {
-        flex_user_sid: sid,
-      }),
+      http.postJsonNoContent(
+        'deprovisionFlexUser',
+        paths.flex.deprovisionFlexUser(instanceSid),
+        // The body's SID is checked like a path part: Twilio would act on whatever it names.
+        { flex_user_sid: paths.flex.checkFlexUserSid(sid) },
+      ),
   };
 }
 

@@ -1,6 +1,15 @@
-import type { Dispatcher } from 'undici';
-import type { LimitFunction } from 'p-limit';
 import { codeForStatus, TwilioError, type Product, type TwilioErrorBody } from './errors.js';
+import type { Outcome } from './breaker.js';
+import type { UpstreamTarget } from './paths.js';
+import {
+  isRetryableStatus,
+  NETWORK_ERROR_CODES,
+  parseRetryAfter,
+  RETRY_AFTER_STATUSES,
+  retryDelay,
+  TIMEOUT_ERROR_CODES,
+} from './retry-policy.js';
+import type { Transport } from './transport.js';
 
 export interface Credentials {
   /** AccountSid (AC…) or API key SID (SK…). */
@@ -23,97 +32,83 @@ export interface UpstreamCall {
 }
 
 export interface UpstreamObserver {
+  /** Each HTTP request sent to Twilio, retries included, as it is sent. */
+  onAttempt(): void;
+  /** Each call, once it is settled (not called for a call that was never sent). */
   onCall(call: UpstreamCall): void;
 }
 
-/** Process-wide pieces every tenant's client shares: sockets, the concurrency cap, the breaker. */
-export interface SharedTransport {
-  /** undici's keep-alive connection pool to the product's host. */
-  dispatcher: Dispatcher;
-  /** Caps concurrent upstream calls to one host across all requests and tenants. */
-  limiter: LimitFunction;
-  /**
-   * Stops calling a host that keeps failing (5xx, timeouts, refused connections) for a while.
-   * It must reject with an error whose `code` is 'EOPENBREAKER' while open.
-   */
-  breaker?: { fire<T>(call: () => Promise<T>): Promise<T> };
+/** What one GraphQL request shares across its calls to all three products. */
+export interface Session {
+  /** Whose budget and breakers the calls use: the Twilio account (or API key) SID. */
+  readonly account: string;
+  readonly authorization: string;
+  readonly fingerprint: string;
+  /** Epoch ms: no attempt or retry starts after it, and no attempt's timeout reaches past it. */
+  readonly deadline: number;
+  /** Aborted when the request's response is sent: nothing still in flight outlives it. */
+  readonly signal: AbortSignal;
+  /** Upstream requests (retries included) this request may send at most. */
+  readonly maxCalls: number;
+  readonly observer: UpstreamObserver | undefined;
+  /** Requests sent so far. */
+  sent: number;
+  /** Set when Twilio refused the credentials: no further call of this request is sent. */
+  rejected: TwilioError | null;
+  /** While credentials Twilio has not accepted yet are being tried by one call, the others wait. */
+  probe: Promise<void> | null;
 }
 
-export interface ClientOptions {
-  product: Product;
-  baseUrl: string;
+export interface SessionOptions {
   credentials: Credentials;
-  transport: SharedTransport;
-  /** Per attempt. @default 10000 */
-  timeoutMs?: number;
-  /** Retries of idempotent calls on 429/5xx/network errors. @default 2 */
-  retries?: number;
-  /** A Retry-After longer than this is not waited for: the call fails with RATE_LIMITED. @default 5 */
-  maxRetryAfterSeconds?: number;
-  userAgent?: string;
-}
-
-/** What one request adds to a tenant's client. */
-export interface RequestScope {
-  /**
-   * When the request must be answered by (epoch ms): no attempt or retry starts after it, and an
-   * attempt's timeout never reaches past it.
-   */
-  deadline?: number;
+  /** The account the credentials act as, when known (an API key's account); else the username. */
+  account?: string;
+  deadline: number;
+  signal: AbortSignal;
+  maxCalls: number;
   observer?: UpstreamObserver;
 }
 
-type SearchParams = Record<string, string | number>;
+export function createSession(transport: Transport, options: SessionOptions): Session {
+  const { username, password } = options.credentials;
+  return {
+    account: options.account ?? username,
+    authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`,
+    fingerprint: transport.fingerprint(username, password),
+    deadline: options.deadline,
+    signal: options.signal,
+    maxCalls: options.maxCalls,
+    observer: options.observer,
+    sent: 0,
+    rejected: null,
+    probe: null,
+  };
+}
 
 /** The gateway's only HTTP client: every Twilio call goes through these functions. */
 export interface Http {
-  get<T>(operation: string, path: string, searchParams?: SearchParams): Promise<T>;
+  get<T>(operation: string, target: UpstreamTarget): Promise<T>;
   /** A read of one resource: Twilio's 404 is the answer "no such resource" (null), not an error. */
-  getOrNull<T>(operation: string, path: string, searchParams?: SearchParams): Promise<T | null>;
-  postForm<T>(operation: string, path: string, form: Record<string, string>): Promise<T>;
+  getOrNull<T>(operation: string, target: UpstreamTarget): Promise<T | null>;
+  postForm<T>(operation: string, target: UpstreamTarget, form: Record<string, string>): Promise<T>;
   /** @param idempotent Twilio documents the operation as safe to repeat (v4 Provision), so it may be retried. */
-  postJson<T>(operation: string, path: string, json: unknown, idempotent?: boolean): Promise<T>;
-  postJsonNoContent(operation: string, path: string, json: unknown): Promise<void>;
-  delete(operation: string, path: string): Promise<void>;
+  postJson<T>(
+    operation: string,
+    target: UpstreamTarget,
+    json: unknown,
+    idempotent?: boolean,
+  ): Promise<T>;
+  postJsonNoContent(operation: string, target: UpstreamTarget, json: unknown): Promise<void>;
+  delete(operation: string, target: UpstreamTarget): Promise<void>;
 }
 
-/** One tenant's client for one product. Built once per tenant; each request takes a view of it. */
-export interface TwilioClient {
-  forRequest(scope: RequestScope): Http;
-}
-
-/** Backoff before a retry Twilio gave no Retry-After for: 50 ms, then 100 ms, plus jitter. */
-const RETRY_BASE_MS = 50;
 /** An attempt with less time than this left in the budget is not started. */
 const MIN_ATTEMPT_MS = 20;
-/** Statuses worth another try of an idempotent call (got's list, which the gateway used before). */
-const RETRY_STATUSES = new Set([408, 413, 429, 500, 502, 503, 504, 521, 522, 524]);
-/** Statuses whose Retry-After is read (as got did); a 413 is retried only when it has one. */
-const RETRY_AFTER_STATUSES = new Set([413, 429, 503]);
-/** Transport failures worth another try: the connection, not the request, went wrong. */
-const RETRY_ERROR_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'EPIPE',
-  'ENOTFOUND',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'EAI_AGAIN',
-  'UND_ERR_SOCKET',
-  'ETIMEDOUT',
-]);
-/** undici's own timers (connect, headers, body): timeouts like ours, reported as such. */
-const TIMEOUT_ERROR_CODES = new Set([
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-]);
 
 interface Call {
   operation: string;
   method: 'GET' | 'POST' | 'DELETE';
-  path: string;
-  searchParams?: SearchParams;
+  target: UpstreamTarget;
   body?: { contentType: string; text: string };
   parse: 'json' | 'none';
   notFoundAsNull?: boolean;
@@ -121,198 +116,234 @@ interface Call {
   idempotent: boolean;
 }
 
-/** What one attempt came back with: a response we will not retry, or the failure and its wait. */
+/** What one attempt came back with: a value, or the failure and whether it is worth repeating. */
 type Attempt<T> =
   | { done: true; value: T; status: number }
   | { done: false; error: TwilioError; retryAfterSeconds: number | null; retryable: boolean };
 
+/** Why an attempt's own abort controller fired. */
+type AbortCause = 'timeout' | 'deadline' | 'ended';
+
 /**
- * The gateway talks to Twilio through undici (the client Node's own fetch is built on). It
- * replaced got: on the same calls got spent four to six times the CPU per call
- * (bench/http-clients.ts), 28 % of the gateway's CPU on a one-person query, and a roster query
- * makes a hundred calls. Retries, the per-attempt timeout and the request's deadline are the
- * policy below, written out because they are the gateway's own rules, not a library's defaults.
+ * One request's client for one product. The gateway talks to Twilio through undici (the client
+ * Node's own fetch is built on): on the same calls got spent four to six times the CPU per call
+ * (bench/http-clients.ts). Each attempt takes a slot of the account's budget and passes its
+ * breaker; a retry's wait holds neither, so a tenant that Twilio asked to pause holds up nobody.
  */
-export function createTwilioClient(options: ClientOptions): TwilioClient {
-  const { product, transport } = options;
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const retryLimit = options.retries ?? 2;
-  const maxRetryAfterSeconds = options.maxRetryAfterSeconds ?? 5;
-  const base = new URL(options.baseUrl);
-  const origin = base.origin;
-  const prefix = base.pathname.replace(/\/+$/, '');
-  // Built once per tenant: the only copy of the credentials, sent as Basic auth on every call.
+export function createHttp(transport: Transport, product: Product, session: Session): Http {
+  const { settings } = transport;
+  const { origin, prefix } = transport.origin(product);
   const headers: Record<string, string> = {
-    authorization: `Basic ${Buffer.from(
-      `${options.credentials.username}:${options.credentials.password}`,
-    ).toString('base64')}`,
-    'user-agent': options.userAgent ?? 'identity-gateway',
+    authorization: session.authorization,
+    'user-agent': settings.userAgent,
     accept: 'application/json',
     'accept-charset': 'utf-8',
   };
+  const breaker = transport.breaker(session.account, product);
 
-  /** Milliseconds to wait before the next attempt, or null when there is none. */
-  function retryDelay(
-    call: Call,
-    outcome: Extract<Attempt<unknown>, { done: false }>,
-    retries: number,
-  ): number | null {
-    if (!call.idempotent || !outcome.retryable || retries >= retryLimit) return null;
-    if (outcome.retryAfterSeconds !== null) {
-      // Twilio asked for a pause: honour it as sent, or give up when it is longer than allowed.
-      return outcome.retryAfterSeconds <= maxRetryAfterSeconds
-        ? outcome.retryAfterSeconds * 1000
-        : null;
+  /** Sends one attempt, or explains why it was not sent (a request-side failure, never the host's). */
+  async function attempt<T>(call: Call, path: string): Promise<Attempt<T>> {
+    let release: () => void;
+    for (;;) {
+      // Credentials nobody has seen Twilio accept yet: one call tries them while the others wait,
+      // so wrong credentials cost Twilio one call, not one per field.
+      while (session.probe !== null) await session.probe;
+      if (session.rejected !== null) return notSent(session.rejected);
+      if (session.signal.aborted) return notSent(requestEnded(product));
+      const remaining = session.deadline - Date.now();
+      if (remaining < MIN_ATTEMPT_MS) return notSent(budgetSpent(product));
+      if (session.sent >= session.maxCalls) return notSent(tooManyCalls(product, session.maxCalls));
+      try {
+        release = await transport.budget.acquire(session.account, session.signal, remaining);
+      } catch {
+        return notSent(session.signal.aborted ? requestEnded(product) : budgetSpent(product));
+      }
+      // Another call of this request became the probe while this one waited for its slot.
+      if (session.probe === null) break;
+      release();
     }
-    return RETRY_BASE_MS * 2 ** retries + Math.random() * RETRY_BASE_MS;
+    // Checked again: other calls of this request may have been sent while this one waited.
+    if (session.sent >= session.maxCalls) {
+      release();
+      return notSent(tooManyCalls(product, session.maxCalls));
+    }
+    const admission = breaker.admit();
+    if (admission === null) {
+      release();
+      return notSent(breakerOpen(product));
+    }
+    let endProbe: (() => void) | undefined;
+    if (!transport.isVerified(session.fingerprint)) {
+      session.probe = new Promise<void>((resolve) => (endProbe = resolve));
+    }
+    try {
+      session.sent += 1;
+      session.observer?.onAttempt();
+      const { result, health } = await exchange<T>(call, path, session.deadline - Date.now());
+      admission.settle(health);
+      if (!result.done && result.error.twilio.status === 401) session.rejected = result.error;
+      else if (result.done || result.error.twilio.status !== null) {
+        transport.markVerified(session.fingerprint);
+      }
+      return result;
+    } finally {
+      release();
+      if (endProbe) {
+        session.probe = null;
+        endProbe();
+      }
+    }
   }
 
-  async function attempt<T>(call: Call, url: string, remainingMs: number): Promise<Attempt<T>> {
+  async function exchange<T>(
+    call: Call,
+    path: string,
+    remainingMs: number,
+  ): Promise<{ result: Attempt<T>; health: Outcome }> {
     const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), Math.min(timeoutMs, remainingMs));
+    let cause: AbortCause | null = null;
+    const stop = (why: AbortCause) => {
+      cause ??= why;
+      abort.abort();
+    };
+    const byDeadline = remainingMs < settings.timeoutMs;
+    const timer = setTimeout(
+      () => stop(byDeadline ? 'deadline' : 'timeout'),
+      byDeadline ? remainingMs : settings.timeoutMs,
+    );
+    const onEnd = () => stop('ended');
+    session.signal.addEventListener('abort', onEnd, { once: true });
     try {
       const response = await transport.dispatcher.request({
         origin,
-        path: url,
+        path,
         method: call.method,
         headers: call.body ? { ...headers, 'content-type': call.body.contentType } : headers,
         body: call.body?.text,
         signal: abort.signal,
       });
       const status = response.statusCode;
+      const health: Outcome = status >= 500 ? 'failure' : 'success';
       if (status >= 200 && status < 300) {
         if (call.parse === 'none') {
           await response.body.dump();
-          return { done: true, value: undefined as T, status };
+          return { result: { done: true, value: undefined as T, status }, health };
         }
-        return parseJson<T>(product, status, await response.body.text());
+        const parsed = parseJson<T>(product, status, await response.body.text());
+        return { result: parsed, health: parsed.done ? health : 'failure' };
       }
       if (status === 404 && call.notFoundAsNull) {
         await response.body.dump();
-        return { done: true, value: null as T, status };
+        return { result: { done: true, value: null as T, status }, health };
       }
       const retryAfterSeconds = RETRY_AFTER_STATUSES.has(status)
         ? parseRetryAfter(response.headers['retry-after'])
         : null;
-      return {
-        done: false,
-        error: errorFromResponse(product, status, await response.body.text(), retryAfterSeconds),
+      const error = errorFromResponse(
+        product,
+        status,
+        await response.body.text(),
         retryAfterSeconds,
-        retryable: RETRY_STATUSES.has(status) && (status !== 413 || retryAfterSeconds !== null),
+      );
+      return {
+        result: {
+          done: false,
+          error,
+          retryAfterSeconds,
+          retryable: isRetryableStatus(status, retryAfterSeconds),
+        },
+        health,
       };
     } catch (error) {
-      const code =
-        abort.signal.aborted || TIMEOUT_ERROR_CODES.has(errorCode(error))
-          ? 'ETIMEDOUT'
-          : errorCode(error);
-      return {
-        done: false,
-        error: transportError(product, code),
-        retryAfterSeconds: null,
-        retryable: RETRY_ERROR_CODES.has(code),
-      };
+      return failedExchange(product, cause, errorCode(error));
     } finally {
       clearTimeout(timer);
+      session.signal.removeEventListener('abort', onEnd);
+    }
+  }
+
+  /** One call with its retries. */
+  async function send<T>(call: Call): Promise<T> {
+    const path = `${prefix}/${call.target}`;
+    const started = performance.now();
+    let sentBefore: number;
+    let sentAny = false;
+    let retries = 0;
+    let retryAfterWaitSeconds = 0;
+    let status: number | null = null;
+    let answered: TwilioError | null = null;
+    try {
+      for (;;) {
+        sentBefore = session.sent;
+        const outcome = await attempt<T>(call, path);
+        // A retry refused before sending (breaker, budget, call cap): Twilio's last answer stands.
+        if (session.sent === sentBefore && answered !== null) throw answered;
+        sentAny ||= session.sent > sentBefore;
+        if (outcome.done) {
+          status = outcome.status;
+          return outcome.value;
+        }
+        status = outcome.error.twilio.status;
+        answered = outcome.error;
+        const delay = call.idempotent ? retryDelay(settings, outcome, retries) : null;
+        // A retry that could not finish within the request's budget is not worth starting.
+        if (delay === null || Date.now() + delay + MIN_ATTEMPT_MS >= session.deadline) {
+          throw outcome.error;
+        }
+        retries += 1;
+        if (outcome.retryAfterSeconds !== null) retryAfterWaitSeconds += outcome.retryAfterSeconds;
+        // The wait holds no slot; the request ending cuts it short, and the last answer stands.
+        if (!(await sleep(delay, session.signal))) throw outcome.error;
+      }
+    } finally {
+      if (sentAny) {
+        session.observer?.onCall({
+          product,
+          operation: call.operation,
+          method: call.method,
+          status,
+          durationMs: performance.now() - started,
+          retries,
+          retryAfterWaitSeconds,
+        });
+      }
     }
   }
 
   return {
-    forRequest({ deadline = Number.POSITIVE_INFINITY, observer }) {
-      /** One call with its retries, under the host's concurrency cap and breaker. */
-      async function send<T>(call: Call): Promise<T> {
-        const url = `${prefix}/${call.path}${queryString(call.searchParams)}`;
-        const run = () =>
-          transport.limiter(async () => {
-            let remaining = deadline - Date.now();
-            // Not called at all: nothing to report to the observer.
-            if (remaining < MIN_ATTEMPT_MS) throw budgetSpent(product);
-            const started = performance.now();
-            let retries = 0;
-            let retryAfterWaitSeconds = 0;
-            let status: number | null = null;
-            try {
-              for (;;) {
-                const outcome = await attempt<T>(call, url, remaining);
-                if (outcome.done) {
-                  status = outcome.status;
-                  return outcome.value;
-                }
-                status = outcome.error.twilio.status;
-                const delay = retryDelay(call, outcome, retries);
-                // A retry that could not finish within the request's budget is not worth starting.
-                if (delay === null || Date.now() + delay + MIN_ATTEMPT_MS >= deadline) {
-                  throw outcome.error;
-                }
-                retries += 1;
-                if (outcome.retryAfterSeconds !== null) {
-                  retryAfterWaitSeconds += outcome.retryAfterSeconds;
-                }
-                await sleep(delay);
-                remaining = deadline - Date.now();
-                // The timer woke late and the budget ran out meanwhile: the last answer stands.
-                if (remaining < MIN_ATTEMPT_MS) throw outcome.error;
-              }
-            } finally {
-              observer?.onCall({
-                product,
-                operation: call.operation,
-                method: call.method,
-                status,
-                durationMs: performance.now() - started,
-                retries,
-                retryAfterWaitSeconds,
-              });
-            }
-          });
-        return transport.breaker
-          ? transport.breaker.fire(run).catch(fromOpenBreaker(product))
-          : run();
-      }
-
-      return {
-        get: (operation, path, searchParams) =>
-          send({ operation, method: 'GET', path, searchParams, parse: 'json', idempotent: true }),
-        getOrNull: (operation, path, searchParams) =>
-          send({
-            operation,
-            method: 'GET',
-            path,
-            searchParams,
-            parse: 'json',
-            notFoundAsNull: true,
-            idempotent: true,
-          }),
-        postForm: (operation, path, fields) =>
-          send({
-            operation,
-            method: 'POST',
-            path,
-            body: formBody(fields),
-            parse: 'json',
-            idempotent: false,
-          }),
-        postJson: (operation, path, value, idempotent = false) =>
-          send({
-            operation,
-            method: 'POST',
-            path,
-            body: jsonBody(value),
-            parse: 'json',
-            idempotent,
-          }),
-        postJsonNoContent: (operation, path, value) =>
-          send({
-            operation,
-            method: 'POST',
-            path,
-            body: jsonBody(value),
-            parse: 'none',
-            idempotent: false,
-          }),
-        delete: (operation, path) =>
-          send({ operation, method: 'DELETE', path, parse: 'none', idempotent: true }),
-      };
-    },
+    get: (operation, target) =>
+      send({ operation, method: 'GET', target, parse: 'json', idempotent: true }),
+    getOrNull: (operation, target) =>
+      send({
+        operation,
+        method: 'GET',
+        target,
+        parse: 'json',
+        notFoundAsNull: true,
+        idempotent: true,
+      }),
+    postForm: (operation, target, fields) =>
+      send({
+        operation,
+        method: 'POST',
+        target,
+        body: formBody(fields),
+        parse: 'json',
+        idempotent: false,
+      }),
+    postJson: (operation, target, value, idempotent = false) =>
+      send({ operation, method: 'POST', target, body: jsonBody(value), parse: 'json', idempotent }),
+    postJsonNoContent: (operation, target, value) =>
+      send({
+        operation,
+        method: 'POST',
+        target,
+        body: jsonBody(value),
+        parse: 'none',
+        idempotent: false,
+      }),
+    delete: (operation, target) =>
+      send({ operation, method: 'DELETE', target, parse: 'none', idempotent: true }),
   };
 }
 
@@ -337,34 +368,35 @@ function parseJson<T>(product: Product, status: number, text: string): Attempt<T
       `Twilio ${product} API answered HTTP ${status} with a body that is not JSON`,
       'UPSTREAM_ERROR',
       { code: null, status, moreInfo: null, product },
+      null,
+      'host',
     );
     return { done: false, error, retryAfterSeconds: null, retryable: false };
   }
 }
 
-/** Retry-After in seconds, as Twilio sends it, or as an HTTP date; null when absent or unreadable. */
-function parseRetryAfter(value: string | string[] | undefined): number | null {
-  if (typeof value !== 'string' || value.trim() === '') return null;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+/** Resolves true after `ms`, or false as soon as `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }
-
-function queryString(searchParams: SearchParams | undefined): string {
-  if (!searchParams) return '';
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(searchParams)) query.append(name, String(value));
-  const text = query.toString();
-  return text ? `?${text}` : '';
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function errorCode(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : 'unknown error';
 }
+
+const noDetails = (product: Product) => ({ code: null, status: null, moreInfo: null, product });
 
 /**
  * The one place an upstream answer becomes a GraphQL error. Only Twilio's public error message is
@@ -382,41 +414,108 @@ export function errorFromResponse(
     codeForStatus(status),
     { code: parsed.code ?? null, status, moreInfo: parsed.more_info ?? null, product },
     status === 429 ? retryAfterSeconds : null,
+    status >= 500 || status < 400 ? 'host' : 'request',
   );
 }
 
-/** No answer came back: the attempt timed out, or the connection failed. */
-function transportError(product: Product, code: string): TwilioError {
-  const details = { code: null, status: null, moreInfo: null, product };
-  return code === 'ETIMEDOUT'
-    ? new TwilioError(`Twilio ${product} API did not answer in time`, 'UPSTREAM_TIMEOUT', details)
-    : new TwilioError(
+/** No answer came back. Only our own per-attempt timeout and a failed connection blame the host. */
+function failedExchange(
+  product: Product,
+  cause: AbortCause | null,
+  code: string,
+): { result: Attempt<never>; health: Outcome } {
+  const failed = (error: TwilioError, retryable: boolean, health: Outcome) => ({
+    result: { done: false as const, error, retryAfterSeconds: null, retryable },
+    health,
+  });
+  if (cause === 'deadline') {
+    return failed(
+      new TwilioError(
+        `Twilio ${product} API did not answer within the request's time budget`,
+        'UPSTREAM_TIMEOUT',
+        noDetails(product),
+      ),
+      false,
+      'ignore',
+    );
+  }
+  if (cause === 'ended') return failed(requestEnded(product), false, 'ignore');
+  if (cause === 'timeout' || TIMEOUT_ERROR_CODES.has(code)) {
+    return failed(
+      new TwilioError(
+        `Twilio ${product} API did not answer in time`,
+        'UPSTREAM_TIMEOUT',
+        noDetails(product),
+        null,
+        'host',
+      ),
+      true,
+      'failure',
+    );
+  }
+  if (NETWORK_ERROR_CODES.has(code)) {
+    return failed(
+      new TwilioError(
         `Twilio ${product} API is unreachable (${code})`,
         'UPSTREAM_UNAVAILABLE',
-        details,
-      );
+        noDetails(product),
+        null,
+        'host',
+      ),
+      true,
+      'failure',
+    );
+  }
+  // undici refused the request itself (an argument it will not send): nothing reached the host.
+  return failed(
+    new TwilioError(
+      `Twilio ${product} API was not called (${code})`,
+      'UPSTREAM_UNAVAILABLE',
+      noDetails(product),
+    ),
+    false,
+    'ignore',
+  );
 }
+
+const notSent = (error: TwilioError): Attempt<never> => ({
+  done: false,
+  error,
+  retryAfterSeconds: null,
+  retryable: false,
+});
 
 function budgetSpent(product: Product): TwilioError {
   return new TwilioError(
     `Twilio ${product} API was not called: the request's time budget is spent`,
     'UPSTREAM_TIMEOUT',
-    { code: null, status: null, moreInfo: null, product },
+    noDetails(product),
   );
 }
 
-/** While a host's breaker is open, calls fail at once instead of piling onto a failing upstream. */
-function fromOpenBreaker(product: Product) {
-  return (error: unknown): never => {
-    if ((error as { code?: unknown } | null)?.code === 'EOPENBREAKER') {
-      throw new TwilioError(
-        `Twilio ${product} API is failing; calls to it are paused for a few seconds`,
-        'UPSTREAM_UNAVAILABLE',
-        { code: null, status: null, moreInfo: null, product },
-      );
-    }
-    throw error;
-  };
+function requestEnded(product: Product): TwilioError {
+  return new TwilioError(
+    `Twilio ${product} API call abandoned: the request was answered before it finished`,
+    'UPSTREAM_TIMEOUT',
+    noDetails(product),
+  );
+}
+
+function tooManyCalls(product: Product, max: number): TwilioError {
+  return new TwilioError(
+    `Twilio ${product} API was not called: this request reached its limit of ${max} upstream calls; ask for fewer people or fields per request`,
+    'TOO_MANY_UPSTREAM_CALLS',
+    noDetails(product),
+  );
+}
+
+/** While the account's breaker for a host is open, calls fail at once instead of piling on. */
+function breakerOpen(product: Product): TwilioError {
+  return new TwilioError(
+    `Twilio ${product} API is failing for this account; calls to it are paused for a few seconds`,
+    'UPSTREAM_UNAVAILABLE',
+    noDetails(product),
+  );
 }
 
 function parseErrorBody(text: string): TwilioErrorBody {

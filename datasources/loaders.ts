@@ -2,7 +2,7 @@ import DataLoader, { type BatchLoadFn } from 'dataloader';
 import type { ChatApi } from './chat.js';
 import type { ConversationsApi } from './conversations.js';
 import type { FlexApi } from './flex.js';
-import { isSid } from './sids.js';
+import type { UserRef } from './paths.js';
 import type { ChatUserRecord, ConversationsUserRecord, FlexUserRecord } from './records.js';
 
 export interface Apis {
@@ -19,11 +19,7 @@ export interface FlexUsernameKey {
   instanceSid: string;
   username: string;
 }
-export interface ChatUserKey {
-  serviceSid: string;
-  /** A US… SID or an identity: Twilio's Chat API takes either. */
-  user: string;
-}
+export type ChatUserKey = { serviceSid: string } & UserRef;
 
 /** What the loaders report, for metrics: the size of each wave and each load served from cache. */
 export interface LoaderHooks {
@@ -73,6 +69,18 @@ function createLoader<K, V>(
 }
 
 const asIs = (key: string) => key;
+const userKey = (ref: UserRef) => ('sid' in ref ? `sid:${ref.sid}` : `identity:${ref.identity}`);
+const otherRef = (ref: UserRef, record: { sid: string; identity: string }): UserRef =>
+  'sid' in ref ? { identity: record.identity } : { sid: record.sid };
+
+/** The record when it is the user the key names, else null (see conversationsUser). */
+function isUserRefOf<R extends { sid: string; identity: string }>(
+  ref: UserRef,
+  record: R | null,
+): R | null {
+  if (record === null) return null;
+  return ('sid' in ref ? record.sid === ref.sid : record.identity === ref.identity) ? record : null;
+}
 
 /**
  * New on every request, so a cache here never outlives the request or crosses tenants.
@@ -85,7 +93,7 @@ const asIs = (key: string) => key;
 export function createLoaders(apis: Apis, hooks?: LoaderHooks) {
   const flexUserKey = (k: FlexUserKey) => `${k.instanceSid}|${k.sid}`;
   const flexUsernameKey = (k: FlexUsernameKey) => `${k.instanceSid}|${k.username}`;
-  const chatUserKey = (k: ChatUserKey) => `${k.serviceSid}|${k.user}`;
+  const chatUserKey = (k: ChatUserKey) => `${k.serviceSid}|${userKey(k)}`;
 
   const primeFlexUsername = (record: FlexUserRecord) => {
     if (record.username)
@@ -131,19 +139,53 @@ export function createLoaders(apis: Apis, hooks?: LoaderHooks) {
     flexUserByUsername.clearAll();
   };
 
-  const primeConversationsUser = (record: ConversationsUserRecord) => {
-    conversationsUser.prime(record.sid, record).prime(record.identity, record);
+  const forgetConversationsUser = (record: { sid: string; identity: string }) => {
+    conversationsUser.clear({ sid: record.sid }).clear({ identity: record.identity });
+    conversationsUserFull.clear(record.sid);
+  };
+  const forgetChatUser = (serviceSid: string, record: { sid: string; identity: string }) => {
+    chatUser
+      .clear({ serviceSid, sid: record.sid })
+      .clear({ serviceSid, identity: record.identity });
+    chatUserFull.clear({ serviceSid, sid: record.sid });
   };
 
-  /** Keyed by US… SID or identity, as Twilio's path is. */
-  const conversationsUser = createLoader<string, ConversationsUserRecord | null>(
+  const primeConversationsUser = (record: ConversationsUserRecord) => {
+    conversationsUser
+      .prime({ sid: record.sid }, record)
+      .prime({ identity: record.identity }, record);
+  };
+
+  /**
+   * By US… SID or by identity. Twilio reads the same path segment as either, so an identity that
+   * looks like a SID fetches whoever has that SID: such an answer is not the person asked for.
+   */
+  const conversationsUser = createLoader<UserRef, ConversationsUserRecord | null>(
     'conversationsUser',
     (keys) =>
       fetchEach(keys, async (key) => {
-        const record = await apis.conversations.fetchUser(key);
-        // Prime the other key only: priming the one being loaded is a no-op while it is in flight.
-        if (record)
-          conversationsUser.prime(isSid('user', key) ? record.identity : record.sid, record);
+        const record = isUserRefOf(key, await apis.conversations.fetchUser(key));
+        if (record) {
+          // Prime the other key only: priming the one being loaded is a no-op while in flight.
+          conversationsUser.prime(otherRef(key, record), record);
+          conversationsUserFull.prime(record.sid, record);
+        }
+        return record;
+      }),
+    hooks,
+    userKey,
+  );
+
+  /** The fetched record, never a list read's (which lacks is_online and is_notifiable). */
+  const conversationsUserFull = createLoader<string, ConversationsUserRecord | null>(
+    'conversationsUserFull',
+    (sids) =>
+      fetchEach(sids, async (sid) => {
+        const record = isUserRefOf({ sid }, await apis.conversations.fetchUser({ sid }));
+        if (record) {
+          conversationsUser.clear({ sid }).clear({ identity: record.identity });
+          primeConversationsUser(record);
+        }
         return record;
       }),
     hooks,
@@ -152,23 +194,34 @@ export function createLoaders(apis: Apis, hooks?: LoaderHooks) {
 
   const primeChatUser = (record: ChatUserRecord) => {
     chatUser
-      .prime({ serviceSid: record.service_sid, user: record.sid }, record)
-      .prime({ serviceSid: record.service_sid, user: record.identity }, record);
+      .prime({ serviceSid: record.service_sid, sid: record.sid }, record)
+      .prime({ serviceSid: record.service_sid, identity: record.identity }, record);
   };
 
   const chatUser = createLoader<ChatUserKey, ChatUserRecord | null>(
     'chatUser',
     (keys) =>
       fetchEach(keys, async (k) => {
-        const record = await apis.chat.fetchUser(k.serviceSid, k.user);
+        const record = isUserRefOf(k, await apis.chat.fetchUser(k.serviceSid, k));
         if (record) {
-          chatUser.prime(
-            {
-              serviceSid: k.serviceSid,
-              user: isSid('user', k.user) ? record.identity : record.sid,
-            },
-            record,
-          );
+          chatUser.prime({ serviceSid: k.serviceSid, ...otherRef(k, record) }, record);
+          chatUserFull.prime({ serviceSid: k.serviceSid, sid: record.sid }, record);
+        }
+        return record;
+      }),
+    hooks,
+    chatUserKey,
+  );
+
+  /** The fetched record, never a list read's. */
+  const chatUserFull = createLoader<ChatUserKey & { sid: string }, ChatUserRecord | null>(
+    'chatUserFull',
+    (keys) =>
+      fetchEach(keys, async (k) => {
+        const record = isUserRefOf(k, await apis.chat.fetchUser(k.serviceSid, { sid: k.sid }));
+        if (record) {
+          chatUser.clear(k).clear({ serviceSid: k.serviceSid, identity: record.identity });
+          primeChatUser(record);
         }
         return record;
       }),
@@ -181,7 +234,9 @@ export function createLoaders(apis: Apis, hooks?: LoaderHooks) {
     flexUserV4,
     flexUserByUsername,
     conversationsUser,
+    conversationsUserFull,
     chatUser,
+    chatUserFull,
     /**
      * After a read or write returned a fresh Flex record: every version cached for that user is
      * dropped and this one primed, so later fields in the same response see the new state.
@@ -197,23 +252,19 @@ export function createLoaders(apis: Apis, hooks?: LoaderHooks) {
     primeConversationsUser,
     /** After a write: replaces the cached record under both of its keys. */
     refreshConversationsUser(record: ConversationsUserRecord) {
-      conversationsUser.clear(record.sid).clear(record.identity);
+      forgetConversationsUser(record);
       primeConversationsUser(record);
+      conversationsUserFull.prime(record.sid, record);
     },
     /** Drops both keys of a Conversations user whose record changed through another API. */
-    forgetConversationsUser(record: { sid: string; identity: string }) {
-      conversationsUser.clear(record.sid).clear(record.identity);
-    },
+    forgetConversationsUser,
     primeChatUser,
     /** Drops both keys of a Chat user whose record changed through another API. */
-    forgetChatUser(serviceSid: string, record: { sid: string; identity: string }) {
-      chatUser.clear({ serviceSid, user: record.sid }).clear({ serviceSid, user: record.identity });
-    },
+    forgetChatUser,
     refreshChatUser(record: ChatUserRecord) {
-      chatUser
-        .clear({ serviceSid: record.service_sid, user: record.sid })
-        .clear({ serviceSid: record.service_sid, user: record.identity });
+      forgetChatUser(record.service_sid, record);
       primeChatUser(record);
+      chatUserFull.prime({ serviceSid: record.service_sid, sid: record.sid }, record);
     },
   };
 }

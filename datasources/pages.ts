@@ -1,11 +1,4 @@
-import type { Page, PageRequest, TwilioPage } from './records.js';
-
-/** Twilio's query parameters for one page. */
-export function pageParams(page: PageRequest): Record<string, string | number> {
-  return page.pageToken === null
-    ? { PageSize: page.pageSize }
-    : { PageSize: page.pageSize, PageToken: page.pageToken };
-}
+import type { Page, TwilioPage } from './records.js';
 
 /**
  * Reads a Twilio page. The next page is identified by the PageToken in `meta.next_page_url`

@@ -284,50 +284,80 @@ export type FlexUserRole =
   /** Monitors agents and queues. */
   | 'SUPERVISOR';
 
-/** Write operations. Each takes one `input` and returns a payload with `userErrors` and the changed object. */
+/**
+ * Write operations. Each takes one `input` and returns a payload with `userErrors` and the changed object.
+ * A payload is null only when Twilio could not be reached or failed (the error on that field says
+ * how); the other mutations of the same request keep their results, so what was applied is always
+ * visible.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Deprovisions a Flex user (v4): Twilio deactivates it, deletes its worker and keeps the record. */
-  deprovisionFlexUser: DeprovisionFlexUserPayload;
+  deprovisionFlexUser: Maybe<DeprovisionFlexUserPayload>;
   /**
    * Creates a Flex user, or updates the one with that username (Twilio's v4 Provision is idempotent
    * by username, so retrying is safe). Creates the TaskRouter worker and links the Conversations user.
    */
-  provisionFlexUser: ProvisionFlexUserPayload;
+  provisionFlexUser: Maybe<ProvisionFlexUserPayload>;
   /** Changes a Chat user's display name, attributes or role. */
-  updateChatUser: UpdateChatUserPayload;
+  updateChatUser: Maybe<UpdateChatUserPayload>;
   /** Changes a Conversations user's display name, attributes or role. */
-  updateConversationsUser: UpdateConversationsUserPayload;
+  updateConversationsUser: Maybe<UpdateConversationsUserPayload>;
   /** Changes a Flex user's email, unified user or locale (Flex v2 update). */
-  updateFlexUser: UpdateFlexUserPayload;
+  updateFlexUser: Maybe<UpdateFlexUserPayload>;
 };
 
 
-/** Write operations. Each takes one `input` and returns a payload with `userErrors` and the changed object. */
+/**
+ * Write operations. Each takes one `input` and returns a payload with `userErrors` and the changed object.
+ * A payload is null only when Twilio could not be reached or failed (the error on that field says
+ * how); the other mutations of the same request keep their results, so what was applied is always
+ * visible.
+ */
 export type MutationDeprovisionFlexUserArgs = {
   input: DeprovisionFlexUserInput;
 };
 
 
-/** Write operations. Each takes one `input` and returns a payload with `userErrors` and the changed object. */
+/**
+ * Write operations. Each takes one `input` and returns a payload with `userErrors` and the changed object.
+ * A payload is null only when Twilio could not be reached or failed (the error on that field says
+ * how); the other mutations of the same request keep their results, so what was applied is always
+ * visible.
+ */
 export type MutationProvisionFlexUserArgs = {
   input: ProvisionFlexUserInput;
 };
 
 
-/** Write operations. Each takes one `input` and returns a payload with `userErrors` and the changed object. */
+/**
+ * Write operations. Each takes one `input` and returns a payload with `userErrors` and the changed object.
+ * A payload is null only when Twilio could not be reached or failed (the error on that field says
+ * how); the other mutations of the same request keep their results, so what was applied is always
+ * visible.
+ */
 export type MutationUpdateChatUserArgs = {
   input: UpdateChatUserInput;
 };
 
 
-/** Write operations. Each takes one `input` and returns a payload with `userErrors` and the changed object. */
+/**
+ * Write operations. Each takes one `input` and returns a payload with `userErrors` and the changed object.
+ * A payload is null only when Twilio could not be reached or failed (the error on that field says
+ * how); the other mutations of the same request keep their results, so what was applied is always
+ * visible.
+ */
 export type MutationUpdateConversationsUserArgs = {
   input: UpdateConversationsUserInput;
 };
 
 
-/** Write operations. Each takes one `input` and returns a payload with `userErrors` and the changed object. */
+/**
+ * Write operations. Each takes one `input` and returns a payload with `userErrors` and the changed object.
+ * A payload is null only when Twilio could not be reached or failed (the error on that field says
+ * how); the other mutations of the same request keep their results, so what was applied is always
+ * visible.
+ */
 export type MutationUpdateFlexUserArgs = {
   input: UpdateFlexUserInput;
 };
@@ -962,11 +992,11 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  deprovisionFlexUser?: Resolver<ResolversTypes['DeprovisionFlexUserPayload'], ParentType, ContextType, RequireFields<MutationDeprovisionFlexUserArgs, 'input'>>;
-  provisionFlexUser?: Resolver<ResolversTypes['ProvisionFlexUserPayload'], ParentType, ContextType, RequireFields<MutationProvisionFlexUserArgs, 'input'>>;
-  updateChatUser?: Resolver<ResolversTypes['UpdateChatUserPayload'], ParentType, ContextType, RequireFields<MutationUpdateChatUserArgs, 'input'>>;
-  updateConversationsUser?: Resolver<ResolversTypes['UpdateConversationsUserPayload'], ParentType, ContextType, RequireFields<MutationUpdateConversationsUserArgs, 'input'>>;
-  updateFlexUser?: Resolver<ResolversTypes['UpdateFlexUserPayload'], ParentType, ContextType, RequireFields<MutationUpdateFlexUserArgs, 'input'>>;
+  deprovisionFlexUser?: Resolver<Maybe<ResolversTypes['DeprovisionFlexUserPayload']>, ParentType, ContextType, RequireFields<MutationDeprovisionFlexUserArgs, 'input'>>;
+  provisionFlexUser?: Resolver<Maybe<ResolversTypes['ProvisionFlexUserPayload']>, ParentType, ContextType, RequireFields<MutationProvisionFlexUserArgs, 'input'>>;
+  updateChatUser?: Resolver<Maybe<ResolversTypes['UpdateChatUserPayload']>, ParentType, ContextType, RequireFields<MutationUpdateChatUserArgs, 'input'>>;
+  updateConversationsUser?: Resolver<Maybe<ResolversTypes['UpdateConversationsUserPayload']>, ParentType, ContextType, RequireFields<MutationUpdateConversationsUserArgs, 'input'>>;
+  updateFlexUser?: Resolver<Maybe<ResolversTypes['UpdateFlexUserPayload']>, ParentType, ContextType, RequireFields<MutationUpdateFlexUserArgs, 'input'>>;
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{

@@ -15,11 +15,11 @@ export const ChatUser: ChatUserResolvers = {
   // Twilio's list reads always say null here; a record from a list lacks the key, so it is fetched.
   isOnline: (record, _args, { loaders }) =>
     fetchedField(record, 'is_online', () =>
-      loaders.chatUser.load({ serviceSid: record.service_sid, user: record.sid }),
+      loaders.chatUserFull.load({ serviceSid: record.service_sid, sid: record.sid }),
     ),
   isNotifiable: (record, _args, { loaders }) =>
     fetchedField(record, 'is_notifiable', () =>
-      loaders.chatUser.load({ serviceSid: record.service_sid, user: record.sid }),
+      loaders.chatUserFull.load({ serviceSid: record.service_sid, sid: record.sid }),
     ),
   joinedChannelsCount: (record) => record.joined_channels_count,
   dateCreated: (record) => record.date_created ?? null,

@@ -20,9 +20,9 @@ export const ConversationsUser: ConversationsUserResolvers = {
   attributes: (record) => parseAttributes(record.attributes),
   // Twilio's list reads always say null here; a record from a list lacks the key, so it is fetched.
   isOnline: (record, _args, { loaders }) =>
-    fetchedField(record, 'is_online', () => loaders.conversationsUser.load(record.sid)),
+    fetchedField(record, 'is_online', () => loaders.conversationsUserFull.load(record.sid)),
   isNotifiable: (record, _args, { loaders }) =>
-    fetchedField(record, 'is_notifiable', () => loaders.conversationsUser.load(record.sid)),
+    fetchedField(record, 'is_notifiable', () => loaders.conversationsUserFull.load(record.sid)),
   dateCreated: (record) => record.date_created ?? null,
   dateUpdated: (record) => record.date_updated ?? null,
   url: (record) => record.url ?? null,

@@ -1,3 +1,4 @@
+import type { UserRef } from '../datasources/paths.js';
 import type { MutationResolvers } from '../generated/resolvers-types.js';
 import { chatService, flexInstance, personOfFlexUser } from './joins.js';
 import {
@@ -11,6 +12,10 @@ import {
 } from './user-errors.js';
 
 const USER_CHANGES = ['friendlyName', 'attributes', 'roleSid'];
+
+/** The user an update names; checkExactlyOne has made sure it names one. */
+const userRefOf = (input: { sid?: string | null; identity?: string | null }): UserRef =>
+  input.sid ? { sid: input.sid } : { identity: input.identity as string };
 
 const attributesString = (attributes: unknown) =>
   attributes === null || attributes === undefined ? undefined : JSON.stringify(attributes);
@@ -39,7 +44,7 @@ export const Mutation: MutationResolvers = {
       });
       ctx.loaders.primeFlexUser(record, 'v4');
       // Provisioning creates or links the Conversations user with identity = username.
-      ctx.loaders.conversationsUser.clear(input.username);
+      ctx.loaders.conversationsUser.clear({ identity: input.username });
       return { userErrors: [], flexUser: record, user: personOfFlexUser(record) };
     } catch (error) {
       return { userErrors: userErrorsFromTwilio(error, ['input']), flexUser: null, user: null };
@@ -85,9 +90,8 @@ export const Mutation: MutationResolvers = {
       ...checkAttributes('attributes', input.attributes),
     ];
     if (userErrors.length > 0) return { userErrors, conversationsUser: null };
-    const target = (input.sid ?? input.identity) as string;
     try {
-      const record = await ctx.apis.conversations.updateUser(target, {
+      const record = await ctx.apis.conversations.updateUser(userRefOf(input), {
         friendlyName: input.friendlyName ?? undefined,
         attributes: attributesString(input.attributes),
         roleSid: input.roleSid ?? undefined,
@@ -110,9 +114,8 @@ export const Mutation: MutationResolvers = {
     ];
     if (userErrors.length > 0) return { userErrors, chatUser: null };
     const serviceSid = chatService(ctx, input.serviceSid);
-    const target = (input.sid ?? input.identity) as string;
     try {
-      const record = await ctx.apis.chat.updateUser(serviceSid, target, {
+      const record = await ctx.apis.chat.updateUser(serviceSid, userRefOf(input), {
         friendlyName: input.friendlyName ?? undefined,
         attributes: attributesString(input.attributes),
         roleSid: input.roleSid ?? undefined,

@@ -1,14 +1,25 @@
+import type { UserRef } from '../datasources/paths.js';
 import type { QueryResolvers, ResolversInterfaceTypes } from '../generated/resolvers-types.js';
 import type { Context } from './context.js';
 import { readConnection } from './connection.js';
 import { fromGlobalId } from './global-id.js';
-import { chatService, flexInstance, personOfConversationsUser, personOfFlexUser } from './joins.js';
+import {
+  chatService,
+  flexInstance,
+  personOfChatUser,
+  personOfConversationsUser,
+  personOfFlexUser,
+} from './joins.js';
+import type { Person } from './models.js';
 import { badInput } from './scalars.js';
 
 /** Twilio's PageSize maxima per list (TWILIO.md §5; the Flex one from the Flex Users API page). */
 const MAX_PAGE_SIZE = { flexUsers: 1000, conversationsUsers: 50, chatUsers: 100 } as const;
 /** Each identity costs a fetch per product: a bound keeps one request from fanning out unbounded. */
 export const MAX_IDENTITIES_PER_REQUEST = 100;
+
+const userRef = ([by, value]: [string, string]): UserRef =>
+  by === 'sid' ? { sid: value } : { identity: value };
 
 /** Exactly one of the named arguments must be given; returns which. */
 function exactlyOne<T extends Record<string, string | null | undefined>>(
@@ -24,20 +35,58 @@ function exactlyOne<T extends Record<string, string | null | undefined>>(
 
 type NodeParent = ResolversInterfaceTypes<Record<string, never>>['Node'];
 
-function loadNode(id: string, ctx: Context) {
+/**
+ * The object an id names, as the type it names, or null. The loaded record must carry the id's
+ * own keys: what Twilio answers for one kind of id is never returned as another.
+ */
+async function loadNode(id: string, ctx: Context): Promise<NodeParent | null> {
   const target = fromGlobalId(id);
   switch (target?.type) {
     case 'User':
       return { identity: target.identity };
-    case 'FlexUser':
-      return ctx.loaders.flexUser.load(target);
+    case 'FlexUser': {
+      const record = await ctx.loaders.flexUser.load(target);
+      return record?.flex_user_sid === target.sid && record.instance_sid === target.instanceSid
+        ? record
+        : null;
+    }
     case 'ConversationsUser':
-      return ctx.loaders.conversationsUser.load(target.sid);
-    case 'ChatUser':
-      return ctx.loaders.chatUser.load({ serviceSid: target.serviceSid, user: target.sid });
+      return ctx.loaders.conversationsUser.load({ sid: target.sid });
+    case 'ChatUser': {
+      const record = await ctx.loaders.chatUser.load(target);
+      return record?.service_sid === target.serviceSid ? record : null;
+    }
     default:
       return null;
   }
+}
+
+/**
+ * A person by US… SID: their Conversations user, else a Chat user with that SID in a configured
+ * service (users of other chat services have SIDs of their own). The chat services are asked only
+ * when Conversations does not know the SID, or failed.
+ */
+async function personBySid(sid: string, ctx: Context): Promise<Person | null> {
+  let failure: Error | null = null;
+  try {
+    const record = await ctx.loaders.conversationsUser.load({ sid });
+    if (record) return personOfConversationsUser(record);
+  } catch (error) {
+    // Loaders reject with Error instances only (fetchEach wraps anything else).
+    failure = error as Error;
+  }
+  const found = await Promise.allSettled(
+    ctx.defaults.chatServiceSids.map((serviceSid) =>
+      ctx.loaders.chatUser.load({ serviceSid, sid }),
+    ),
+  );
+  for (const result of found) {
+    if (result.status === 'fulfilled' && result.value) return personOfChatUser(result.value);
+  }
+  if (failure !== null) throw failure;
+  const chatFailure = found.find((result) => result.status === 'rejected');
+  if (chatFailure) throw chatFailure.reason as Error;
+  return null;
 }
 
 export const Query: QueryResolvers = {
@@ -62,8 +111,7 @@ export const Query: QueryResolvers = {
       });
       return record ? personOfFlexUser(record) : null;
     }
-    const record = await ctx.loaders.conversationsUser.load(value);
-    return record ? personOfConversationsUser(record) : null;
+    return personBySid(value, ctx);
   },
   users: (_root, { identities }) => {
     if (identities.length > MAX_IDENTITIES_PER_REQUEST) {
@@ -89,7 +137,9 @@ export const Query: QueryResolvers = {
   },
 
   conversationsUser: (_root, args, ctx) =>
-    ctx.loaders.conversationsUser.load(exactlyOne({ sid: args.sid, identity: args.identity })[1]),
+    ctx.loaders.conversationsUser.load(
+      userRef(exactlyOne({ sid: args.sid, identity: args.identity })),
+    ),
   conversationsUsers: async (_root, { first, after }, ctx) => {
     const connection = await readConnection(
       { first, after },
@@ -103,7 +153,7 @@ export const Query: QueryResolvers = {
   chatUser: (_root, args, ctx) =>
     ctx.loaders.chatUser.load({
       serviceSid: chatService(ctx, args.serviceSid),
-      user: exactlyOne({ sid: args.sid, identity: args.identity })[1],
+      ...userRef(exactlyOne({ sid: args.sid, identity: args.identity })),
     }),
   chatUsers: async (_root, { serviceSid, first, after }, ctx) => {
     const service = chatService(ctx, serviceSid);

@@ -7,6 +7,17 @@ export interface Context {
   defaults: Defaults;
   /** Read by the server's logging and metrics plugins, never by resolvers. */
   telemetry: RequestTelemetry;
+  /** Used by the server's plugins when the response is ready, never by resolvers. */
+  lifecycle: RequestLifecycle;
+}
+
+export interface RequestLifecycle {
+  /** The response is about to be sent: calls still in flight or waiting are abandoned. */
+  end(): void;
+  /** Twilio refused the request's credentials (20003); set once any call saw it. */
+  credentialsRejected(): boolean;
+  /** The credentials came from the client (Basic pass-through), so a refusal is the client's 401. */
+  clientCredentials: boolean;
 }
 
 export interface RequestTelemetry {

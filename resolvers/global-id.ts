@@ -1,3 +1,6 @@
+import { textProblem } from '../datasources/paths.js';
+import { isSid, type SidKind } from '../datasources/sids.js';
+
 /** The object kinds a global id can name, with the Twilio keys that find each again. */
 export type GlobalIdTarget =
   | { type: 'User'; identity: string }
@@ -5,13 +8,39 @@ export type GlobalIdTarget =
   | { type: 'ConversationsUser'; sid: string }
   | { type: 'ChatUser'; serviceSid: string; sid: string };
 
+type Check = (value: string) => boolean;
+const sid =
+  (kind: SidKind): Check =>
+  (value) =>
+    isSid(kind, value);
+const identity: Check = (value) => textProblem(value) === null;
+
+/** Each type's keys, in the order the id carries them, with the check each must pass. */
+const KEYS = {
+  User: [['identity', identity]],
+  FlexUser: [
+    ['instanceSid', sid('flexInstance')],
+    ['sid', sid('flexUser')],
+  ],
+  ConversationsUser: [['sid', sid('user')]],
+  ChatUser: [
+    ['serviceSid', sid('chatService')],
+    ['sid', sid('user')],
+  ],
+} as const satisfies Record<GlobalIdTarget['type'], readonly (readonly [string, Check])[]>;
+
 /** Opaque by contract (clients must not decode it): base64url of the type and its keys. */
 export function toGlobalId(target: GlobalIdTarget): string {
   const { type, ...keys } = target;
-  return Buffer.from(JSON.stringify([type, ...Object.values(keys)]), 'utf8').toString('base64url');
+  const values = KEYS[type].map(([name]) => (keys as Record<string, string>)[name]);
+  return Buffer.from(JSON.stringify([type, ...values]), 'utf8').toString('base64url');
 }
 
-/** The target of an id, or null when the id is not one this gateway made. */
+/**
+ * The target of an id, or null when it is not one this gateway could have made: an unknown type,
+ * the wrong number of keys, or a key that fails its type's check (a SID of the wrong kind, an
+ * identity Twilio could not be asked for). Nothing decoded from an id reaches Twilio unchecked.
+ */
 export function fromGlobalId(id: string): GlobalIdTarget | null {
   let parts: unknown;
   try {
@@ -20,17 +49,15 @@ export function fromGlobalId(id: string): GlobalIdTarget | null {
     return null;
   }
   if (!Array.isArray(parts) || !parts.every((part) => typeof part === 'string')) return null;
-  const [type, a, b] = parts;
-  switch (`${type}/${parts.length - 1}`) {
-    case 'User/1':
-      return a ? { type: 'User', identity: a } : null;
-    case 'ConversationsUser/1':
-      return a ? { type: 'ConversationsUser', sid: a } : null;
-    case 'FlexUser/2':
-      return a && b ? { type: 'FlexUser', instanceSid: a, sid: b } : null;
-    case 'ChatUser/2':
-      return a && b ? { type: 'ChatUser', serviceSid: a, sid: b } : null;
-    default:
-      return null;
+  const [type, ...values] = parts;
+  if (type === undefined || !Object.hasOwn(KEYS, type)) return null;
+  const keys = KEYS[type as GlobalIdTarget['type']];
+  if (values.length !== keys.length) return null;
+  const target: Record<string, string> = { type };
+  for (const [i, [name, check]] of keys.entries()) {
+    const value = values[i] as string;
+    if (!check(value)) return null;
+    target[name] = value;
   }
+  return target as GlobalIdTarget;
 }

@@ -42,7 +42,8 @@ export function conversationsUserOf(
   ctx: Context,
 ): Promise<ConversationsUserRecord | null> | ConversationsUserRecord | null {
   if (person.conversationsUser !== undefined) return person.conversationsUser;
-  return ctx.loaders.conversationsUser.load(person.flexUser?.user_sid ?? person.identity);
+  const sid = person.flexUser?.user_sid;
+  return ctx.loaders.conversationsUser.load(sid ? { sid } : { identity: person.identity });
 }
 
 /**
@@ -54,11 +55,16 @@ export function conversationsUserOf(
 export async function chatUsersOf(person: Person, ctx: Context): Promise<ChatUserRecord[]> {
   const configured = ctx.defaults.chatServiceSids;
   const load = (serviceSid: string) =>
-    ctx.loaders.chatUser.load({ serviceSid, user: person.identity });
-  const ownService = Promise.resolve(conversationsUserOf(person, ctx)).then((conversationsUser) => {
-    const sid = conversationsUser?.chat_service_sid;
-    return sid && !configured.includes(sid) ? load(sid) : null;
-  });
+    ctx.loaders.chatUser.load({ serviceSid, identity: person.identity });
+  const ownService = Promise.resolve(conversationsUserOf(person, ctx)).then(
+    (conversationsUser) => {
+      const sid = conversationsUser?.chat_service_sid;
+      return sid && !configured.includes(sid) ? load(sid) : null;
+    },
+    // Conversations failing says nothing about the chat services: their users are still listed,
+    // and the failure is the conversationsUser field's own error when it is asked for.
+    () => null,
+  );
   // Every load started here is awaited together: one that failed while another was awaited
   // alone would be an unhandled rejection.
   const users = await Promise.all([...configured.map(load), ownService]);
@@ -71,7 +77,7 @@ export function chatUserOf(
   ctx: Context,
   serviceSid: string,
 ): Promise<ChatUserRecord | null> {
-  return ctx.loaders.chatUser.load({ serviceSid, user: person.identity });
+  return ctx.loaders.chatUser.load({ serviceSid, identity: person.identity });
 }
 
 export const personOfFlexUser = (record: FlexUserRecord): Person | null =>

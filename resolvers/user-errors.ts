@@ -1,4 +1,4 @@
-import { TwilioError } from '../datasources/errors.js';
+import { InvalidUpstreamInput, TwilioError } from '../datasources/errors.js';
 import type { UserError, UserErrorCode } from '../generated/resolvers-types.js';
 
 export const userError = (
@@ -82,6 +82,8 @@ export function checkExactlyOne(input: Record<string, unknown>, fields: string[]
  * failures (401, 429, 5xx, timeouts) are rethrown as top-level errors.
  */
 export function userErrorsFromTwilio(error: unknown, field: string[] | null): UserError[] {
+  // A value refused before any call (an identity that cannot go into a URL): the input's fault.
+  if (error instanceof InvalidUpstreamInput) return [userError(field, error.message, 'INVALID')];
   if (!(error instanceof TwilioError)) throw error;
   switch (error.twilio.status) {
     case 400:

@@ -1,5 +1,6 @@
 import type { Credentials } from '../datasources/index.js';
 import { isSid, type SidKind } from '../datasources/sids.js';
+import { checkChatServiceSids } from './chat-services.js';
 
 export interface Config {
   port: number;
@@ -17,8 +18,12 @@ export interface Config {
   requestBudgetMs: number;
   retries: number;
   maxRetryAfterSeconds: number;
-  /** Concurrent calls to one Twilio host, across all requests and tenants. */
-  maxConcurrencyPerHost: number;
+  /** Calls in flight for the whole process, across accounts and hosts. */
+  maxConcurrency: number;
+  /** Calls in flight for one Twilio account, across its three hosts. */
+  accountConcurrency: number;
+  /** Upstream requests (retries included) one GraphQL request may cause. */
+  maxUpstreamCallsPerRequest: number;
   auth: AuthConfig;
   /** Twilio accounts a bearer token may name (its tenant claim), with their defaults. */
   tenants: Record<string, TenantConfig>;
@@ -48,6 +53,8 @@ export interface AuthConfig {
 
 export interface TenantConfig {
   credentials: Credentials;
+  /** The account an API key belongs to (its budget and breakers); the AccountSid otherwise. */
+  accountSid: string | null;
   flexInstanceSid: string | null;
   chatServiceSids: string[];
 }
@@ -131,17 +138,16 @@ export function loadConfig(env: Env = process.env): Config {
     credentials = { username: accountSid, password: authToken };
   }
 
-  const chatServiceSids = (read('TWILIO_CHAT_SERVICE_SIDS') ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const service of chatServiceSids) {
-    if (!isSid('chatService', service)) {
-      throw new ConfigError(
-        `TWILIO_CHAT_SERVICE_SIDS must list chat service SIDs (IS + 32 hex digits), got ${JSON.stringify(service)}`,
-      );
-    }
+  const chatServices = checkChatServiceSids(
+    (read('TWILIO_CHAT_SERVICE_SIDS') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+  if ('problem' in chatServices) {
+    throw new ConfigError(`TWILIO_CHAT_SERVICE_SIDS ${chatServices.problem}`);
   }
+  const chatServiceSids = chatServices.sids;
 
   return {
     port: int('PORT', 4000, 0, 65535),
@@ -163,7 +169,11 @@ export function loadConfig(env: Env = process.env): Config {
     requestBudgetMs: int('REQUEST_BUDGET_MS', 15_000, 100, 300_000),
     retries: int('TWILIO_RETRIES', 2, 0, 10),
     maxRetryAfterSeconds: int('TWILIO_MAX_RETRY_AFTER_SECONDS', 5, 0, 120),
-    maxConcurrencyPerHost: int('TWILIO_MAX_CONCURRENCY', 64, 1, 1024),
+    maxConcurrency: int('TWILIO_MAX_CONCURRENCY', 256, 1, 4096),
+    // Twilio allows about 100 concurrent requests per account, shared with Flex UI and Functions
+    // (TWILIO.md §9): half of it leaves them room.
+    accountConcurrency: int('TWILIO_ACCOUNT_CONCURRENCY', 50, 1, 1000),
+    maxUpstreamCallsPerRequest: int('REQUEST_MAX_UPSTREAM_CALLS', 500, 1, 100_000),
     auth: {
       open: bool('AUTH_OPEN', false),
       passthrough: bool('AUTH_BASIC_PASSTHROUGH', true),
@@ -229,19 +239,24 @@ function parseTenants(json: string | undefined): Record<string, TenantConfig> {
     } else {
       throw bad('needs accountSid (AC…) and authToken, or apiKey (SK…) and apiSecret');
     }
+    const accountSid = t.accountSid ?? null;
+    if (accountSid !== null && !isSid('account', accountSid)) {
+      throw bad('accountSid must be an account SID (AC + 32 hex digits)');
+    }
     const flexInstanceSid = t.flexInstanceSid ?? null;
     if (flexInstanceSid !== null && !isSid('flexInstance', flexInstanceSid)) {
       throw bad('flexInstanceSid must be a Flex instance SID (GO + 32 hex digits)');
     }
-    const chatServiceSids = t.chatServiceSids ?? [];
-    if (
-      !Array.isArray(chatServiceSids) ||
-      !chatServiceSids.every((sid) => isSid('chatService', sid))
-    ) {
-      throw bad('chatServiceSids must be a list of chat service SIDs (IS + 32 hex digits)');
-    }
+    const chatServices = Array.isArray(t.chatServiceSids)
+      ? checkChatServiceSids(t.chatServiceSids)
+      : t.chatServiceSids === undefined
+        ? { sids: [] }
+        : { problem: 'must be a list of chat service SIDs (IS + 32 hex digits)' };
+    if ('problem' in chatServices) throw bad(`chatServiceSids ${chatServices.problem}`);
+    const chatServiceSids = chatServices.sids;
     tenants[id] = {
       credentials,
+      accountSid,
       flexInstanceSid,
       chatServiceSids,
     };

@@ -6,12 +6,13 @@ import { checkReachability } from '../datasources/reachability.js';
 import type { Context } from '../resolvers/context.js';
 import { createApolloServer } from './apollo.js';
 import type { Config } from './config.js';
-import { createContextFunction, createTransports } from './context.js';
+import { createContextFunction, createTransportFromConfig } from './context.js';
 import { createLogger, type DestinationStream } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createLoggingPlugin } from './plugins/logging.js';
 import { createQueryLimits } from './plugins/limits.js';
 import { createMetricsPlugin } from './plugins/metrics.js';
+import { createRequestEndPlugin } from './plugins/request-end.js';
 import { createPlaygroundPlugin, registerPlaygroundAssets } from './plugins/playground.js';
 
 export interface RunningGateway {
@@ -81,8 +82,8 @@ export async function startGateway(
   });
   const drain = trackInFlight(app);
 
-  const transports = createTransports(config);
-  const contextFor = createContextFunction(config, transports, metrics);
+  const transport = createTransportFromConfig(config);
+  const contextFor = createContextFunction(config, transport, metrics);
   const limits = createQueryLimits();
   const apollo = createApolloServer({
     introspection: config.introspection,
@@ -91,6 +92,7 @@ export async function startGateway(
     plugins: [
       createLoggingPlugin(log),
       createMetricsPlugin(metrics),
+      createRequestEndPlugin(),
       ...limits.plugins,
       config.playground
         ? createPlaygroundPlugin<Context>({
@@ -136,7 +138,7 @@ export async function startGateway(
     close: async () => {
       await drain(SHUTDOWN_GRACE_MS);
       await apollo.stop();
-      await transports.destroy();
+      await transport.destroy();
     },
   };
 }

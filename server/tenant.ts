@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { Credentials } from '../datasources/index.js';
 import { isSid, sidPattern } from '../datasources/sids.js';
+import { checkChatServiceSids } from './chat-services.js';
 import type { Config } from './config.js';
 
 /** Whose Twilio account a request acts as, and that account's defaults. */
@@ -9,6 +10,8 @@ export interface Tenant {
   /** AccountSid, API key SID or tenant id: who the request is, for logs. Never a secret. */
   id: string;
   credentials: Credentials;
+  /** The Twilio account the credentials act as, when known (an API key's is not, unless configured). */
+  accountSid: string | null;
   flexInstanceSid: string | null;
   chatServiceSids: string[];
 }
@@ -56,6 +59,7 @@ export function createTenantResolver(config: Config): (headers: Headers) => Prom
     return {
       id: config.accountSid ?? config.credentials.username,
       credentials: config.credentials,
+      accountSid: config.accountSid,
       flexInstanceSid: flexInstanceHeader(headers) ?? config.flexInstanceSid,
       chatServiceSids: chatServicesHeader(headers) ?? config.chatServiceSids,
     };
@@ -85,6 +89,7 @@ export function createTenantResolver(config: Config): (headers: Headers) => Prom
         return {
           id: tenantId as string,
           credentials: tenant.credentials,
+          accountSid: tenant.accountSid,
           flexInstanceSid: flexInstanceHeader(headers) ?? tenant.flexInstanceSid,
           chatServiceSids: chatServicesHeader(headers) ?? tenant.chatServiceSids,
         };
@@ -127,6 +132,7 @@ function passthroughTenant(credentials: Credentials, headers: Headers, config: C
   return {
     id: credentials.username,
     credentials,
+    accountSid: isSid('account', credentials.username) ? credentials.username : null,
     flexInstanceSid:
       flexInstanceHeader(headers) ?? (isConfiguredAccount ? config.flexInstanceSid : null),
     chatServiceSids:
@@ -158,12 +164,12 @@ function flexInstanceHeader(headers: Headers): string | undefined {
 function chatServicesHeader(headers: Headers): string[] | undefined {
   const value = header(headers, 'x-chat-service-sids');
   if (value === undefined) return undefined;
-  const sids = value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (!sids.every((sid) => isSid('chatService', sid))) {
-    throw badRequest('X-Chat-Service-Sids must list chat service SIDs (IS + 32 hex digits)');
-  }
-  return sids;
+  const checked = checkChatServiceSids(
+    value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+  if ('problem' in checked) throw badRequest(`X-Chat-Service-Sids ${checked.problem}`);
+  return checked.sids;
 }

@@ -149,7 +149,7 @@ describe('resilience to upstream faults', () => {
     }
   });
 
-  it('keeps at most TWILIO_MAX_CONCURRENCY calls in flight to one host', async () => {
+  it('keeps at most TWILIO_MAX_CONCURRENCY calls in flight in the process', async () => {
     const capped = await startStack({ seedUsers: 40, env: { TWILIO_MAX_CONCURRENCY: '3' } });
     try {
       await capped.emulator.setFaults({ latencyMs: 40 });

@@ -1,0 +1,97 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { Agent } from 'undici';
+import { Breaker } from './breaker.js';
+import type { Product } from './errors.js';
+import { FairLimiter } from './fair-limiter.js';
+
+export interface TransportSettings {
+  baseUrls: Record<Product, string>;
+  /** Per attempt. */
+  timeoutMs: number;
+  /** Retries of idempotent calls on 429/5xx/network errors. */
+  retries: number;
+  /** A Retry-After longer than this is not waited for: the call fails with RATE_LIMITED. */
+  maxRetryAfterSeconds: number;
+  /** Calls in flight for one Twilio account, across its three hosts (Twilio counts per account). */
+  accountConcurrency: number;
+  /** Calls in flight for the whole process, across accounts and hosts. */
+  totalConcurrency: number;
+  userAgent: string;
+}
+
+/** How long a credential pair Twilio accepted is trusted to be right without a probe. */
+const VERIFIED_TTL_MS = 10 * 60_000;
+/** Bounds on per-account state: pass-through lets any number of accounts appear. */
+const MAX_VERIFIED = 10_000;
+const MAX_BREAKERS = 10_000;
+
+/**
+ * What every request shares, process-wide: keep-alive sockets per Twilio host, the per-account
+ * concurrency budget, a breaker per account and host, and which credentials Twilio has accepted.
+ * Nothing here holds a secret: credentials are known only by a keyed hash, so a wrong secret can
+ * never match another's entry.
+ */
+export interface Transport {
+  settings: TransportSettings;
+  origin(product: Product): { origin: string; prefix: string };
+  dispatcher: Agent;
+  budget: FairLimiter;
+  breaker(account: string, product: Product): Breaker;
+  /** A keyed hash of the credential pair, never reversible, unique to this process. */
+  fingerprint(username: string, password: string): string;
+  isVerified(fingerprint: string): boolean;
+  markVerified(fingerprint: string): void;
+  destroy(): Promise<void>;
+}
+
+export function createTransport(settings: TransportSettings): Transport {
+  const origins = Object.fromEntries(
+    (Object.keys(settings.baseUrls) as Product[]).map((product) => {
+      const base = new URL(settings.baseUrls[product]);
+      return [product, { origin: base.origin, prefix: base.pathname.replace(/\/+$/, '') }];
+    }),
+  ) as Record<Product, { origin: string; prefix: string }>;
+  // undici's own timers default to 10 s (connect) and 300 s (headers, body); the attempt's timeout
+  // in http.ts is the one that counts, so these only match it. One Agent keeps a pool per origin,
+  // with as many sockets as calls the budget lets through at once.
+  const dispatcher = new Agent({
+    connections: settings.totalConcurrency,
+    connectTimeout: settings.timeoutMs,
+    headersTimeout: settings.timeoutMs,
+    bodyTimeout: settings.timeoutMs,
+  });
+  const budget = new FairLimiter(settings.accountConcurrency, settings.totalConcurrency);
+  const breakers = new Map<string, Breaker>();
+  const verified = new Map<string, number>();
+  const salt = randomBytes(32);
+
+  return {
+    settings,
+    origin: (product) => origins[product],
+    dispatcher,
+    budget,
+    breaker(account, product) {
+      const key = `${account}|${product}`;
+      let breaker = breakers.get(key);
+      if (breaker === undefined) {
+        // Oldest first: a breaker not used for longest is the cheapest to forget.
+        if (breakers.size >= MAX_BREAKERS) breakers.delete(breakers.keys().next().value as string);
+        breaker = new Breaker();
+        breakers.set(key, breaker);
+      }
+      return breaker;
+    },
+    fingerprint: (username, password) =>
+      createHmac('sha256', salt).update(username).update('\0').update(password).digest('base64'),
+    isVerified(fingerprint) {
+      const until = verified.get(fingerprint);
+      return until !== undefined && until > Date.now();
+    },
+    markVerified(fingerprint) {
+      verified.delete(fingerprint);
+      if (verified.size >= MAX_VERIFIED) verified.delete(verified.keys().next().value as string);
+      verified.set(fingerprint, Date.now() + VERIFIED_TTL_MS);
+    },
+    destroy: () => dispatcher.destroy(),
+  };
+}

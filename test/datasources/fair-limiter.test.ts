@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { FairLimiter, type Release } from '../../datasources/fair-limiter.js';
+
+/** Lets queued grants run (they are promise continuations). */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('FairLimiter', () => {
+  it('never lets one key hold more than its cap, nor all keys more than the total', async () => {
+    const limiter = new FairLimiter(2, 3);
+    const granted: string[] = [];
+    const releases: Release[] = [];
+    for (const key of ['a', 'a', 'a', 'b', 'b', 'c']) {
+      void limiter.acquire(key).then((release) => {
+        granted.push(key);
+        releases.push(release);
+      });
+    }
+    await settle();
+    expect(granted).toEqual(['a', 'a', 'b']);
+    expect([limiter.held('a'), limiter.held('b'), limiter.held('c')]).toEqual([2, 1, 0]);
+  });
+
+  it('gives a freed slot to the waiting key that holds the fewest', async () => {
+    const limiter = new FairLimiter(10, 4);
+    const order: string[] = [];
+    const held: Release[] = [];
+    // Key a takes every slot and queues 20 more; b and c arrive later with two calls each.
+    const take = (key: string) =>
+      void limiter.acquire(key).then((release) => {
+        order.push(key);
+        held.push(release);
+      });
+    for (let i = 0; i < 24; i += 1) take('a');
+    await settle();
+    take('b');
+    take('b');
+    take('c');
+    take('c');
+    await settle();
+    expect(order).toEqual(['a', 'a', 'a', 'a']);
+    // Free one slot at a time, as calls finish.
+    for (let i = 0; i < 4; i += 1) {
+      held.shift()?.();
+      await settle();
+    }
+    // b and c (holding none) were served before a's queue went on; then nobody holds two more
+    // than another while all three wait.
+    expect(order.slice(4, 6).sort()).toEqual(['b', 'c']);
+    const holdings = ['a', 'b', 'c'].map((key) => limiter.held(key));
+    expect(Math.max(...holdings) - Math.min(...holdings)).toBeLessThanOrEqual(1);
+  });
+
+  it('drops a waiter whose signal aborts or whose wait times out, and serves the next', async () => {
+    const limiter = new FairLimiter(1, 1);
+    const first = await limiter.acquire('a');
+    const abort = new AbortController();
+    const aborted = limiter.acquire('a', abort.signal);
+    const timedOut = limiter.acquire('a', undefined, 10);
+    const third = limiter.acquire('a');
+    abort.abort(new Error('request ended'));
+    await expect(aborted).rejects.toThrow('request ended');
+    await expect(timedOut).rejects.toThrow(/timed out/);
+    first();
+    first(); // a second release is harmless
+    const release = await third;
+    expect(limiter.held('a')).toBe(1);
+    release();
+    expect(limiter.held('a')).toBe(0);
+  });
+});
