@@ -54,6 +54,10 @@ export function methodNotAllowed(allow: string): TwilioError {
   return new TwilioError(405, 20004, 'Method not allowed', { allow });
 }
 
+/**
+ * Twilio's answer to a request over the account's concurrency limit and to a rate limit alike:
+ * 429 / 20429 "Too Many Requests", Retry-After optional (TWILIO.md §7 and §8.10).
+ */
 export function tooManyRequests(retryAfterSeconds: number | null): TwilioError {
   const headers: Record<string, string> = { 'twilio-reached-rate-limit': 'true' };
   if (retryAfterSeconds !== null) headers['retry-after'] = String(retryAfterSeconds);
