@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import { accountOfAuthorization } from './basic-auth.js';
 import './request-context.js';
 import { registerChatRoutes } from './routes/chat.js';
@@ -12,6 +17,7 @@ import type { AccountState } from './store.js';
 import {
   authenticationFailed,
   notFound,
+  requestRefused,
   serverError,
   tooManyRequests,
   TwilioError,
@@ -45,6 +51,11 @@ export function sendTwilioError(reply: FastifyReply, error: TwilioError): void {
   void reply.code(error.status).headers(error.headers).send(error.toBody());
 }
 
+function setDuration(request: FastifyRequest, reply: FastifyReply): void {
+  const seconds = (performance.now() - request.startedAt) / 1000;
+  reply.header('twilio-request-duration', seconds.toFixed(3));
+}
+
 /**
  * The HTTP app: Twilio's headers, Basic auth, fault injection, concurrency counting and the
  * request log on every Twilio route (in one onRequest hook, callback style, so an unfaulted
@@ -57,6 +68,7 @@ export function createApp(world: World): FastifyInstance {
     // A stalled (timeout-fault) request must not hold close() open.
     forceCloseConnections: true,
     routerOptions: { maxParamLength: 1000 },
+    frameworkErrors: refuseUnroutable,
   });
   app.decorateRequest('account', null);
   app.decorateRequest('twilioPath', '');
@@ -96,6 +108,23 @@ export function createApp(world: World): FastifyInstance {
     return account;
   }
 
+  /**
+   * Fastify refuses a path with bad percent-encoding (or escapes that do not spell UTF-8) or a
+   * segment over maxParamLength before any hook runs, in its own body: log and answer these as
+   * Twilio requests too, so a test reading the log sees every request a client sent.
+   */
+  function refuseUnroutable(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+    const status = error.statusCode ?? 400;
+    if (request.url.startsWith(CONTROL_PREFIX)) {
+      void reply.code(status).send({ error: error.message });
+      return;
+    }
+    arrive(request, reply);
+    setDuration(request, reply); // onSend and onResponse do not run for these replies
+    sendTwilioError(reply, requestRefused(status, error.message));
+    settle(request, reply);
+  }
+
   function settle(request: FastifyRequest, reply: FastifyReply): void {
     const entry = request.logEntry;
     if (entry !== null) {
@@ -111,6 +140,13 @@ export function createApp(world: World): FastifyInstance {
     }
     const account = arrive(request, reply);
     const path = request.twilioPath;
+    // find-my-way ends the path at a raw '#' and parses what follows as the query string, so
+    // /v1/Users/a#b would be served as identity "a" while logged as "a#b". A request-target
+    // carries no fragment (RFC 9112 §3.2), so this is a malformed request, not an identity.
+    if (path.includes('#')) {
+      sendTwilioError(reply, requestRefused(400, `The request path ${path} contains a raw '#'`));
+      return;
+    }
     // Faults are decided before authenticating, so a rule for every account (accountSid null)
     // answers even a request with bad credentials, as it always did; a rule for one account
     // matches only requests whose credentials resolved to it.
@@ -167,10 +203,7 @@ export function createApp(world: World): FastifyInstance {
   }
 
   app.addHook('onSend', (request, reply, payload, done) => {
-    if (request.logEntry !== null) {
-      const seconds = (performance.now() - request.startedAt) / 1000;
-      reply.header('twilio-request-duration', seconds.toFixed(3));
-    }
+    if (request.logEntry !== null) setDuration(request, reply);
     done(null, payload);
   });
 
@@ -190,9 +223,7 @@ export function createApp(world: World): FastifyInstance {
       sendTwilioError(reply, serverError(500));
       return;
     }
-    // Fastify's own refusals (malformed JSON, body too large, ...) in Twilio's error shape.
-    const code = status === 400 ? 20001 : 20000 + status;
-    sendTwilioError(reply, new TwilioError(status, code, (error as Error).message));
+    sendTwilioError(reply, requestRefused(status, (error as Error).message));
   });
 
   app.setNotFoundHandler((request, reply) => {
