@@ -1,4 +1,5 @@
-import type { FaultSettings } from './types.js';
+import { SID_PATTERNS } from './sids.js';
+import type { FaultRules, FaultSettings } from './types.js';
 
 export type ResolvedFaults = Required<FaultSettings>;
 
@@ -11,7 +12,12 @@ export const DEFAULT_FAULTS: ResolvedFaults = {
   retryAfterSeconds: 1,
   timeoutRate: 0,
   path: null,
+  accountSid: null,
+  maxConcurrency: null,
 };
+
+/** What GET /__emulator/faults answers: the settings as set, every field resolved. */
+export type ResolvedFaultsBody = ResolvedFaults | { rules: ResolvedFaults[] };
 
 /** What happens to one request: wait `delayMs`, then answer normally or with the fault. */
 export interface FaultDecision {
@@ -21,79 +27,159 @@ export interface FaultDecision {
 
 const RATES = ['errorRate', 'rateLimitRate', 'timeoutRate'] as const;
 const DURATIONS = ['latencyMs', 'jitterMs'] as const;
+const KNOWN = new Set(Object.keys(DEFAULT_FAULTS));
 
-/** Fault settings, validated once when set so the per-request check is a few comparisons. */
-export class Faults {
-  private current: ResolvedFaults = DEFAULT_FAULTS;
-  private pathPattern: RegExp | null = null;
-  private active = false;
+function isObject(input: unknown): input is Record<string, unknown> {
+  return input !== null && typeof input === 'object' && !Array.isArray(input);
+}
 
-  get settings(): ResolvedFaults {
-    return this.current;
+/** Omitted fields take their defaults. Throws a readable Error for an invalid body. */
+function resolve(input: unknown): ResolvedFaults {
+  if (!isObject(input)) throw new Error('faults must be a JSON object');
+  const unknown = Object.keys(input).filter((key) => !KNOWN.has(key));
+  if (unknown.length > 0) throw new Error(`unknown fault settings: ${unknown.join(', ')}`);
+  const next: ResolvedFaults = { ...DEFAULT_FAULTS, ...(input as FaultSettings) };
+  for (const key of RATES) {
+    const value = next[key];
+    if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
+      throw new Error(`${key} must be a number from 0 to 1`);
+    }
   }
+  for (const key of DURATIONS) {
+    const value = next[key];
+    if (typeof value !== 'number' || !(value >= 0)) throw new Error(`${key} must be a number >= 0`);
+  }
+  if (!Number.isInteger(next.errorStatus) || next.errorStatus < 400 || next.errorStatus > 599) {
+    throw new Error('errorStatus must be an HTTP error status (400-599)');
+  }
+  const retry = next.retryAfterSeconds;
+  if (retry !== null && (typeof retry !== 'number' || !(retry >= 0))) {
+    throw new Error('retryAfterSeconds must be a number >= 0 or null');
+  }
+  if (next.path !== null && typeof next.path !== 'string') {
+    throw new Error('path must be a regular expression string or null');
+  }
+  const account = next.accountSid;
+  if (account !== null && (typeof account !== 'string' || !SID_PATTERNS.account.test(account))) {
+    throw new Error(
+      `accountSid must be an AccountSid (AC + 32 hex) or null, got ${JSON.stringify(account)}`,
+    );
+  }
+  const max = next.maxConcurrency;
+  if (max !== null && !(Number.isInteger(max) && max >= 0)) {
+    throw new Error('maxConcurrency must be an integer >= 0 or null');
+  }
+  return next;
+}
 
-  /** Omitted fields go back to their defaults. Throws a readable Error for an invalid body. */
-  set(input: unknown): ResolvedFaults {
-    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-      throw new Error('faults must be a JSON object');
-    }
-    const known = new Set(Object.keys(DEFAULT_FAULTS));
-    const unknown = Object.keys(input).filter((key) => !known.has(key));
-    if (unknown.length > 0) throw new Error(`unknown fault settings: ${unknown.join(', ')}`);
-    const next: ResolvedFaults = { ...DEFAULT_FAULTS, ...(input as FaultSettings) };
-    for (const key of RATES) {
-      const value = next[key];
-      if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
-        throw new Error(`${key} must be a number from 0 to 1`);
-      }
-    }
-    for (const key of DURATIONS) {
-      const value = next[key];
-      if (typeof value !== 'number' || !(value >= 0))
-        throw new Error(`${key} must be a number >= 0`);
-    }
-    if (!Number.isInteger(next.errorStatus) || next.errorStatus < 400 || next.errorStatus > 599) {
-      throw new Error('errorStatus must be an HTTP error status (400-599)');
-    }
-    const retry = next.retryAfterSeconds;
-    if (retry !== null && (typeof retry !== 'number' || !(retry >= 0))) {
-      throw new Error('retryAfterSeconds must be a number >= 0 or null');
-    }
-    let pathPattern: RegExp | null = null;
-    if (next.path !== null) {
-      if (typeof next.path !== 'string')
-        throw new Error('path must be a regular expression string or null');
+/** One rule, validated and compiled when set, so the per-request check is a few comparisons. */
+export class FaultRule {
+  readonly settings: ResolvedFaults;
+  private readonly pathPattern: RegExp | null = null;
+  /** Whether decide() can return anything but null: some latency or a fault rate. */
+  private readonly injects: boolean;
+  /** Whether the rule changes anything: it injects, or it limits concurrency. */
+  readonly active: boolean;
+
+  constructor(input: unknown) {
+    const settings = resolve(input);
+    if (settings.path !== null) {
       try {
-        pathPattern = new RegExp(next.path);
+        this.pathPattern = new RegExp(settings.path);
       } catch (error) {
         throw new Error(`path is not a valid regular expression: ${(error as Error).message}`);
       }
     }
-    this.current = next;
-    this.pathPattern = pathPattern;
-    this.active =
-      next.latencyMs > 0 ||
-      next.jitterMs > 0 ||
-      next.errorRate > 0 ||
-      next.rateLimitRate > 0 ||
-      next.timeoutRate > 0;
-    return next;
+    this.settings = settings;
+    this.injects =
+      settings.latencyMs > 0 ||
+      settings.jitterMs > 0 ||
+      settings.errorRate > 0 ||
+      settings.rateLimitRate > 0 ||
+      settings.timeoutRate > 0;
+    this.active = this.injects || settings.maxConcurrency !== null;
   }
 
-  reset(): void {
-    this.set({});
+  /** `accountSid` is what the request's credentials resolved to, null when nothing. */
+  matches(path: string, accountSid: string | null): boolean {
+    const account = this.settings.accountSid;
+    if (account !== null && account !== accountSid) return false;
+    return this.pathPattern === null || this.pathPattern.test(path);
   }
 
-  /** Null when no fault applies to `path` (the common, fast case). */
-  decide(path: string): FaultDecision | null {
-    if (!this.active) return null;
-    if (this.pathPattern !== null && !this.pathPattern.test(path)) return null;
-    const f = this.current;
+  /** Whether a request arriving with `inFlight` others of its account in flight is over the limit. */
+  refuses(inFlight: number): boolean {
+    const max = this.settings.maxConcurrency;
+    return max !== null && inFlight >= max;
+  }
+
+  /** Null when the rule injects nothing, so the request goes on without a timer. */
+  decide(): FaultDecision | null {
+    if (!this.injects) return null;
+    const f = this.settings;
     const delayMs = f.latencyMs + (f.jitterMs > 0 ? Math.random() * f.jitterMs : 0);
     let outcome: FaultDecision['outcome'] = 'pass';
     if (Math.random() < f.timeoutRate) outcome = 'timeout';
     else if (Math.random() < f.rateLimitRate) outcome = 'rateLimit';
     else if (Math.random() < f.errorRate) outcome = 'error';
     return { delayMs, outcome };
+  }
+}
+
+/**
+ * The fault settings: one object (every request alike, or those of one account or path) or
+ * `{ rules: [...] }`, of which the first matching a request applies.
+ */
+export class Faults {
+  private rules: FaultRule[] = [new FaultRule({})];
+  private setAsRules = false;
+  private active = false;
+
+  /** What was set, in the form it was set in. */
+  get current(): ResolvedFaultsBody {
+    const settings = this.rules.map((rule) => rule.settings);
+    return this.setAsRules ? { rules: settings } : (settings[0] as ResolvedFaults);
+  }
+
+  /** Replaces every rule. Throws a readable Error (naming the rule) for an invalid body. */
+  set(input: unknown): ResolvedFaultsBody {
+    let rules: FaultRule[];
+    const asRules = isObject(input) && 'rules' in input;
+    if (asRules) {
+      const list = (input as Partial<FaultRules>).rules;
+      if (Object.keys(input).length !== 1) {
+        throw new Error('rules cannot be combined with other settings');
+      }
+      if (!Array.isArray(list)) throw new Error('rules must be an array of fault settings');
+      rules = list.map((rule, index) => {
+        try {
+          return new FaultRule(rule);
+        } catch (error) {
+          throw new Error(`rules[${index}]: ${(error as Error).message}`);
+        }
+      });
+    } else {
+      rules = [new FaultRule(input)];
+    }
+    this.rules = rules;
+    this.setAsRules = asRules;
+    this.active = rules.some((rule) => rule.active);
+    return this.current;
+  }
+
+  reset(): void {
+    this.set({});
+  }
+
+  /**
+   * The first rule matching the request, or null when that rule changes nothing, no rule matches
+   * or none is active (the common, fast case).
+   */
+  ruleFor(path: string, accountSid: string | null): FaultRule | null {
+    if (!this.active) return null;
+    for (const rule of this.rules) {
+      if (rule.matches(path, accountSid)) return rule.active ? rule : null;
+    }
+    return null;
   }
 }

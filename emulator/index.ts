@@ -3,8 +3,10 @@ import type { EmulatorOptions, RunningEmulator } from './types.js';
 import { World } from './world.js';
 
 export type {
+  AccountConcurrency,
   EmulatorAccount,
   EmulatorOptions,
+  FaultRules,
   FaultSettings,
   LoggedRequest,
   RunningEmulator,

@@ -28,7 +28,7 @@ const emulator = await startEmulator({
 
 console.log(`Twilio emulator (Flex, Conversations, Chat) listening on ${emulator.url}`);
 console.log(
-  `Control API: ${emulator.url}/__emulator/accounts | requests | faults | people | reset`,
+  `Control API: ${emulator.url}/__emulator/accounts | requests | faults | concurrency | people | reset`,
 );
 for (const account of emulator.accounts) {
   console.log(`

@@ -54,6 +54,20 @@ export function methodNotAllowed(allow: string): TwilioError {
   return new TwilioError(405, 20004, 'Method not allowed', { allow });
 }
 
+/**
+ * A request refused before a handler runs: Fastify's own refusals (malformed JSON, a body too
+ * large, a path with bad percent-encoding or a segment too long) and paths the emulator cannot
+ * route as sent. Twilio's answers to these are unverified: 400 is code 20001 as for a bad
+ * parameter, other statuses mirror into 200xx as the 5xx codes do.
+ */
+export function requestRefused(status: number, message: string): TwilioError {
+  return new TwilioError(status, status === 400 ? 20001 : 20000 + status, message);
+}
+
+/**
+ * Twilio's answer to a request over the account's concurrency limit and to a rate limit alike:
+ * 429 / 20429 "Too Many Requests", Retry-After optional (TWILIO.md §7 and §8.10).
+ */
 export function tooManyRequests(retryAfterSeconds: number | null): TwilioError {
   const headers: Record<string, string> = { 'twilio-reached-rate-limit': 'true' };
   if (retryAfterSeconds !== null) headers['retry-after'] = String(retryAfterSeconds);

@@ -44,7 +44,10 @@ export interface LoggedRequest {
   path: string;
   /** The raw query string without '?', '' when none. */
   query: string;
-  /** The AccountSid the credentials resolved to; null when authentication failed. */
+  /**
+   * The AccountSid the credentials resolved to, known on arrival (so requests answered by a fault
+   * carry it too); null when they resolve to no account.
+   */
   account: string | null;
   status: number;
   /** ISO 8601 time the request arrived. */
@@ -70,6 +73,34 @@ export interface FaultSettings {
   timeoutRate?: number;
   /** A regular expression; when set, faults apply only to request paths matching it. */
   path?: string | null;
+  /**
+   * An AccountSid; when set, faults apply only to requests whose credentials (AccountSid:AuthToken
+   * or one of the account's API keys) resolve to that account. @default null (every account)
+   */
+  accountSid?: string | null;
+  /**
+   * Requests an account may have in flight before the next one is refused with Twilio's 429 /
+   * 20429. The count is the account's whole load, but only requests this rule matches are
+   * refused. @default null (no limit)
+   */
+  maxConcurrency?: number | null;
+}
+
+/**
+ * The other body of PUT /__emulator/faults: several rules at once, so tenants can have different
+ * faults at the same time. A request gets the first rule matching its account and path, even one
+ * that injects nothing, so an early rule can exempt an account from a later catch-all.
+ */
+export interface FaultRules {
+  rules: FaultSettings[];
+}
+
+/** One account's entry in GET /__emulator/concurrency. */
+export interface AccountConcurrency {
+  /** Requests of the account that have arrived and are not yet answered (or their socket closed). */
+  inFlight: number;
+  /** The most that were in flight at once since the last DELETE /__emulator/requests. */
+  peak: number;
 }
 
 /** A person in the seed as the control API describes them (GET /__emulator/people). */

@@ -1,3 +1,4 @@
+import { Concurrency } from './concurrency.js';
 import { Faults } from './faults.js';
 import { RequestLog } from './request-log.js';
 import { createSeededStore, type SeedOptions } from './seed.js';
@@ -8,6 +9,7 @@ import type { EmulatorAccount } from './types.js';
 export class World {
   store: Store;
   readonly faults = new Faults();
+  readonly concurrency = new Concurrency();
   readonly log: RequestLog;
 
   constructor(
@@ -18,11 +20,20 @@ export class World {
     this.log = new RequestLog(logCapacity);
   }
 
-  /** Back to the seed: same SIDs and credentials, faults cleared, log emptied. */
+  /**
+   * Back to the seed: same SIDs and credentials, faults cleared, log emptied, concurrency peaks
+   * restarted (requests still in flight keep counting until they end).
+   */
   reset(): void {
     this.store = createSeededStore(this.seedOptions);
     this.faults.reset();
+    this.clearRequests();
+  }
+
+  /** The log and the concurrency peaks describe the same period, so they restart together. */
+  clearRequests(): void {
     this.log.clear();
+    this.concurrency.resetPeaks();
   }
 
   accounts(): EmulatorAccount[] {

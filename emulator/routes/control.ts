@@ -22,12 +22,16 @@ export function registerControlRoutes(app: FastifyInstance, world: World): void 
     void reply.send({ requests: world.log.list(), dropped: world.log.dropped });
   });
   app.delete('/__emulator/requests', (_request, reply) => {
-    world.log.clear();
+    world.clearRequests();
     void reply.code(204).send();
   });
 
+  app.get('/__emulator/concurrency', (_request, reply) => {
+    void reply.send({ accounts: world.concurrency.report(world.store.accounts.keys()) });
+  });
+
   app.get('/__emulator/faults', (_request, reply) => {
-    void reply.send(world.faults.settings);
+    void reply.send(world.faults.current);
   });
   app.put('/__emulator/faults', (request, reply) => {
     try {

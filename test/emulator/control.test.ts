@@ -2,12 +2,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import {
   startEmulator,
   type EmulatorAccount,
-  type FaultSettings,
   type LoggedRequest,
   type RunningEmulator,
 } from '../../emulator/index.js';
 import { RequestLog } from '../../emulator/request-log.js';
 import { createEmulatorClient, type EmulatorClient } from '../helpers/emulator.js';
+import { DEFAULT_FAULTS, getFaults, putFaults } from './faults-api.js';
 import {
   accountCredentials,
   apiKeyCredentials,
@@ -15,17 +15,6 @@ import {
   twilioError,
   type Twilio,
 } from './twilio-request.js';
-
-const DEFAULT_FAULTS: Required<FaultSettings> = {
-  latencyMs: 0,
-  jitterMs: 0,
-  errorRate: 0,
-  errorStatus: 500,
-  rateLimitRate: 0,
-  retryAfterSeconds: 1,
-  timeoutRate: 0,
-  path: null,
-};
 
 describe('the emulator', () => {
   let emulator: RunningEmulator;
@@ -154,19 +143,12 @@ describe('the emulator', () => {
   });
 
   describe('faults', () => {
-    async function putFaults(body: unknown): Promise<{ status: number; body: unknown }> {
-      const response = await fetch(`${emulator.url}/__emulator/faults`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      return { status: response.status, body: await response.json() };
-    }
+    const put = (body: unknown) => putFaults(emulator.url, body);
 
     it('reports every setting, omitted ones reset to their defaults', async () => {
-      await putFaults({ latencyMs: 5, errorRate: 0.5 });
-      const response = await putFaults({ rateLimitRate: 0.25, path: '^/v1/Users' });
-      const current = await (await fetch(`${emulator.url}/__emulator/faults`)).json();
+      await put({ latencyMs: 5, errorRate: 0.5 });
+      const response = await put({ rateLimitRate: 0.25, path: '^/v1/Users' });
+      const current = await getFaults(emulator.url);
       const expected = { ...DEFAULT_FAULTS, rateLimitRate: 0.25, path: '^/v1/Users' };
       expect({ response, current }).toEqual({
         response: { status: 200, body: expected },
@@ -176,10 +158,10 @@ describe('the emulator', () => {
 
     it('refuses invalid settings with 400', async () => {
       const responses = await Promise.all([
-        putFaults({ errorRate: 2 }),
-        putFaults({ path: '(' }),
-        putFaults({ errorStatus: 200 }),
-        putFaults({ speed: 1 }),
+        put({ errorRate: 2 }),
+        put({ path: '(' }),
+        put({ errorStatus: 200 }),
+        put({ speed: 1 }),
       ]);
       expect(responses.map((r) => r.status)).toEqual([400, 400, 400, 400]);
     });
@@ -293,7 +275,7 @@ describe('the emulator', () => {
       await twilio('DELETE', `/v1/Users/${before[0]?.userSid}`);
       await control.setFaults({ latencyMs: 1 });
       await control.reset();
-      const faults = await (await fetch(`${emulator.url}/__emulator/faults`)).json();
+      const faults = await getFaults(emulator.url);
       expect({ people: await control.people(), faults, log: await control.requests() }).toEqual({
         people: before,
         faults: DEFAULT_FAULTS,

@@ -1,5 +1,7 @@
 import type {
+  AccountConcurrency,
   EmulatorAccount,
+  FaultRules,
   FaultSettings,
   LoggedRequest,
   RunningEmulator,
@@ -22,8 +24,12 @@ export interface EmulatorClient {
   requests(): Promise<LoggedRequest[]>;
   /** The log as "METHOD /path?query" lines, percent-decoded for reading, in arrival order. */
   requestLines(): Promise<string[]>;
+  /** Empties the log and restarts the concurrency peaks from what is in flight now. */
   clearRequests(): Promise<void>;
-  setFaults(faults: FaultSettings): Promise<void>;
+  /** One settings object for every request, or `{ rules }` of which the first matching applies. */
+  setFaults(faults: FaultSettings | FaultRules): Promise<void>;
+  /** Every seeded account's requests in flight now and the most at once since clearRequests(). */
+  concurrency(): Promise<Record<string, AccountConcurrency>>;
   reset(): Promise<void>;
   people(filter?: PeopleFilter): Promise<SeededPerson[]>;
   /** The first person matching the filter; fails the test when there is none. */
@@ -64,6 +70,9 @@ export function createEmulatorClient(emulator: RunningEmulator): EmulatorClient 
     setFaults: async (faults) => {
       await control(base, 'PUT', 'faults', faults);
     },
+    concurrency: async () =>
+      (await control<{ accounts: Record<string, AccountConcurrency> }>(base, 'GET', 'concurrency'))
+        .accounts,
     reset: () => control(base, 'POST', 'reset'),
     people,
     person: async (filter = {}) => {
