@@ -408,30 +408,34 @@ export type ProvisionFlexUserPayload = {
   userErrors: Array<UserError>;
 };
 
-/** Read operations. Each product's file adds its own fields with `extend type Query`. */
+/**
+ * Read operations. Each product's file adds its own fields with `extend type Query`. Every root
+ * field is nullable, so one that fails (an invalid cursor, a Twilio outage) is null with its error
+ * and never takes its siblings down with it.
+ */
 export type Query = {
   __typename?: 'Query';
   /** A Chat user of a service by exactly one of `sid` or `identity`. Null when there is none. */
   chatUser: Maybe<ChatUser>;
   /** The users of a chat service, a page at a time. */
-  chatUsers: ChatUserConnection;
+  chatUsers: Maybe<ChatUserConnection>;
   /** A Conversations user by exactly one of `sid` or `identity`. Null when there is none. */
   conversationsUser: Maybe<ConversationsUser>;
   /** The users of the default Conversations service, a page at a time. */
-  conversationsUsers: ConversationsUserConnection;
+  conversationsUsers: Maybe<ConversationsUserConnection>;
   /** A Flex user by SID (Flex v2 fetch). Null when the instance has no such user. */
   flexUser: Maybe<FlexUser>;
   /** A Flex user by username (Flex v4). Null when the instance has no such user. */
   flexUserByUsername: Maybe<FlexUser>;
   /** The users of a Flex instance, a page at a time (Flex v1 list). */
-  flexUsers: FlexUserConnection;
+  flexUsers: Maybe<FlexUserConnection>;
   /**
    * Any object by its global `id`, as returned by the `id` field of `User`, `FlexUser`,
    * `ConversationsUser` or `ChatUser`. Null when nothing has that id.
    */
   node: Maybe<Node>;
   /** Several objects by global id, in the order asked; an id that matches nothing gives null. */
-  nodes: Array<Maybe<Node>>;
+  nodes: Maybe<Array<Maybe<Node>>>;
   /**
    * A person by exactly one of `identity` or `sid` (a Flex user SID `FU…` or a user SID `US…`).
    * By SID, null when Twilio knows no user with it. By identity, always a `User`: its product
@@ -442,11 +446,15 @@ export type Query = {
    * Several people by identity, in the order asked. Each distinct identity is fetched once per
    * product, however often it is listed.
    */
-  users: Array<Maybe<User>>;
+  users: Maybe<Array<Maybe<User>>>;
 };
 
 
-/** Read operations. Each product's file adds its own fields with `extend type Query`. */
+/**
+ * Read operations. Each product's file adds its own fields with `extend type Query`. Every root
+ * field is nullable, so one that fails (an invalid cursor, a Twilio outage) is null with its error
+ * and never takes its siblings down with it.
+ */
 export type QueryChatUserArgs = {
   identity?: InputMaybe<Scalars['String']['input']>;
   serviceSid?: InputMaybe<Scalars['ChatServiceSid']['input']>;
@@ -454,7 +462,11 @@ export type QueryChatUserArgs = {
 };
 
 
-/** Read operations. Each product's file adds its own fields with `extend type Query`. */
+/**
+ * Read operations. Each product's file adds its own fields with `extend type Query`. Every root
+ * field is nullable, so one that fails (an invalid cursor, a Twilio outage) is null with its error
+ * and never takes its siblings down with it.
+ */
 export type QueryChatUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -462,35 +474,55 @@ export type QueryChatUsersArgs = {
 };
 
 
-/** Read operations. Each product's file adds its own fields with `extend type Query`. */
+/**
+ * Read operations. Each product's file adds its own fields with `extend type Query`. Every root
+ * field is nullable, so one that fails (an invalid cursor, a Twilio outage) is null with its error
+ * and never takes its siblings down with it.
+ */
 export type QueryConversationsUserArgs = {
   identity?: InputMaybe<Scalars['String']['input']>;
   sid?: InputMaybe<Scalars['UserSid']['input']>;
 };
 
 
-/** Read operations. Each product's file adds its own fields with `extend type Query`. */
+/**
+ * Read operations. Each product's file adds its own fields with `extend type Query`. Every root
+ * field is nullable, so one that fails (an invalid cursor, a Twilio outage) is null with its error
+ * and never takes its siblings down with it.
+ */
 export type QueryConversationsUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** Read operations. Each product's file adds its own fields with `extend type Query`. */
+/**
+ * Read operations. Each product's file adds its own fields with `extend type Query`. Every root
+ * field is nullable, so one that fails (an invalid cursor, a Twilio outage) is null with its error
+ * and never takes its siblings down with it.
+ */
 export type QueryFlexUserArgs = {
   instanceSid?: InputMaybe<Scalars['FlexInstanceSid']['input']>;
   sid: Scalars['FlexUserSid']['input'];
 };
 
 
-/** Read operations. Each product's file adds its own fields with `extend type Query`. */
+/**
+ * Read operations. Each product's file adds its own fields with `extend type Query`. Every root
+ * field is nullable, so one that fails (an invalid cursor, a Twilio outage) is null with its error
+ * and never takes its siblings down with it.
+ */
 export type QueryFlexUserByUsernameArgs = {
   instanceSid?: InputMaybe<Scalars['FlexInstanceSid']['input']>;
   username: Scalars['String']['input'];
 };
 
 
-/** Read operations. Each product's file adds its own fields with `extend type Query`. */
+/**
+ * Read operations. Each product's file adds its own fields with `extend type Query`. Every root
+ * field is nullable, so one that fails (an invalid cursor, a Twilio outage) is null with its error
+ * and never takes its siblings down with it.
+ */
 export type QueryFlexUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -498,26 +530,42 @@ export type QueryFlexUsersArgs = {
 };
 
 
-/** Read operations. Each product's file adds its own fields with `extend type Query`. */
+/**
+ * Read operations. Each product's file adds its own fields with `extend type Query`. Every root
+ * field is nullable, so one that fails (an invalid cursor, a Twilio outage) is null with its error
+ * and never takes its siblings down with it.
+ */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read operations. Each product's file adds its own fields with `extend type Query`. */
+/**
+ * Read operations. Each product's file adds its own fields with `extend type Query`. Every root
+ * field is nullable, so one that fails (an invalid cursor, a Twilio outage) is null with its error
+ * and never takes its siblings down with it.
+ */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
-/** Read operations. Each product's file adds its own fields with `extend type Query`. */
+/**
+ * Read operations. Each product's file adds its own fields with `extend type Query`. Every root
+ * field is nullable, so one that fails (an invalid cursor, a Twilio outage) is null with its error
+ * and never takes its siblings down with it.
+ */
 export type QueryUserArgs = {
   identity?: InputMaybe<Scalars['String']['input']>;
   sid?: InputMaybe<Scalars['PersonSid']['input']>;
 };
 
 
-/** Read operations. Each product's file adds its own fields with `extend type Query`. */
+/**
+ * Read operations. Each product's file adds its own fields with `extend type Query`. Every root
+ * field is nullable, so one that fails (an invalid cursor, a Twilio outage) is null with its error
+ * and never takes its siblings down with it.
+ */
 export type QueryUsersArgs = {
   identities: Array<Scalars['String']['input']>;
 };
@@ -1022,16 +1070,16 @@ export type ProvisionFlexUserPayloadResolvers<ContextType = Context, ParentType 
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   chatUser?: Resolver<Maybe<ResolversTypes['ChatUser']>, ParentType, ContextType, Partial<QueryChatUserArgs>>;
-  chatUsers?: Resolver<ResolversTypes['ChatUserConnection'], ParentType, ContextType, RequireFields<QueryChatUsersArgs, 'first'>>;
+  chatUsers?: Resolver<Maybe<ResolversTypes['ChatUserConnection']>, ParentType, ContextType, RequireFields<QueryChatUsersArgs, 'first'>>;
   conversationsUser?: Resolver<Maybe<ResolversTypes['ConversationsUser']>, ParentType, ContextType, Partial<QueryConversationsUserArgs>>;
-  conversationsUsers?: Resolver<ResolversTypes['ConversationsUserConnection'], ParentType, ContextType, RequireFields<QueryConversationsUsersArgs, 'first'>>;
+  conversationsUsers?: Resolver<Maybe<ResolversTypes['ConversationsUserConnection']>, ParentType, ContextType, RequireFields<QueryConversationsUsersArgs, 'first'>>;
   flexUser?: Resolver<Maybe<ResolversTypes['FlexUser']>, ParentType, ContextType, RequireFields<QueryFlexUserArgs, 'sid'>>;
   flexUserByUsername?: Resolver<Maybe<ResolversTypes['FlexUser']>, ParentType, ContextType, RequireFields<QueryFlexUserByUsernameArgs, 'username'>>;
-  flexUsers?: Resolver<ResolversTypes['FlexUserConnection'], ParentType, ContextType, RequireFields<QueryFlexUsersArgs, 'first'>>;
+  flexUsers?: Resolver<Maybe<ResolversTypes['FlexUserConnection']>, ParentType, ContextType, RequireFields<QueryFlexUsersArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
-  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  nodes?: Resolver<Maybe<Array<Maybe<ResolversTypes['Node']>>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, Partial<QueryUserArgs>>;
-  users?: Resolver<Array<Maybe<ResolversTypes['User']>>, ParentType, ContextType, RequireFields<QueryUsersArgs, 'identities'>>;
+  users?: Resolver<Maybe<Array<Maybe<ResolversTypes['User']>>>, ParentType, ContextType, RequireFields<QueryUsersArgs, 'identities'>>;
 }>;
 
 export interface RoleSidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['RoleSid'], any> {

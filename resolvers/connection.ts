@@ -1,3 +1,4 @@
+import { textProblem } from '../datasources/paths.js';
 import type { Page, PageRequest } from '../datasources/records.js';
 import { badInput } from './scalars.js';
 
@@ -27,7 +28,8 @@ function decode(cursor: string): Position {
     if (
       Array.isArray(value) &&
       value.length === 2 &&
-      (value[0] === null || typeof value[0] === 'string') &&
+      // A token goes to Twilio as PageToken: it must be one paths.ts would send.
+      (value[0] === null || (typeof value[0] === 'string' && textProblem(value[0]) === null)) &&
       Number.isInteger(value[1]) &&
       (value[1] as number) >= 0
     ) {

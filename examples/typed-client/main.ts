@@ -9,12 +9,12 @@ const errors: GatewayError[] = [];
 
 const roster = await client.execute(rosterPageQuery, { first: 5 });
 errors.push(...roster.errors);
-for (const { node } of roster.data?.flexUsers.edges ?? []) {
+for (const { node } of roster.data?.flexUsers?.edges ?? []) {
   const roles = node.roles?.join(', ') ?? 'no roles';
   console.log(`${node.username ?? node.sid} (${roles}): ${node.chatUsers?.length ?? 0} chat users`);
 }
 
-const who = identity ?? roster.data?.flexUsers.edges[0]?.node.username;
+const who = identity ?? roster.data?.flexUsers?.edges[0]?.node.username;
 if (who) {
   const profile = await client.execute(personProfileQuery, { identity: who });
   errors.push(...profile.errors);

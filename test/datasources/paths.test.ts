@@ -3,45 +3,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { InvalidUpstreamInput } from '../../datasources/errors.js';
 import { paths, textProblem } from '../../datasources/paths.js';
 import { isSid } from '../../datasources/sids.js';
+import { anyText, sidLike } from '../helpers/hostile.js';
 
 const RUNS = 4000;
 let cases = 0;
 afterAll(() => console.log(`paths: ${cases} generated values tried`));
-
-/** Pieces that broke out of a path segment before, or that a normalising hop would act on. */
-const HOSTILE = [
-  '.',
-  '..',
-  '/',
-  '?',
-  '#',
-  '&',
-  '=',
-  '%',
-  '%2E',
-  '%2e%2e',
-  '%2F',
-  ' ',
-  '\u0000',
-  '\uD800',
-  '\uDFFF',
-  '\uD83D\uDE00',
-  '../../v1/Instances/GO00000000000000000000000000000000/Users?PageSize=1&',
-  `IS${'a'.repeat(32)}?x=`,
-  `US${'b'.repeat(32)}`,
-];
-
-/** Any string at all: random code units (lone surrogates included) mixed with hostile pieces. */
-const anyText = fc
-  .array(fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom(...HOSTILE)), { maxLength: 4 })
-  .map((parts) => parts.join(''));
-/** Strings that are almost a SID: the right prefix, then anything. */
-const sidLike = (prefix: string) =>
-  fc.oneof(
-    fc.stringMatching(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`)),
-    anyText.map((text) => `${prefix}${text}`),
-    anyText,
-  );
 
 /** What a segment may contain once built: unreserved characters and percent escapes, never `.`. */
 const SAFE_SEGMENT = /^(?:[A-Za-z0-9\-_~!*'()]|%[0-9A-F]{2})+$/;

@@ -37,14 +37,14 @@ describe('typed client example', () => {
   it('pages through the roster', async () => {
     const first = await client.execute(rosterPageQuery, { first: 3 });
     expect(first.errors).toEqual([]);
-    expect(first.data?.flexUsers.edges).toHaveLength(3);
-    expect(first.data?.flexUsers.pageInfo.hasNextPage).toBe(true);
+    expect(first.data?.flexUsers?.edges).toHaveLength(3);
+    expect(first.data?.flexUsers?.pageInfo.hasNextPage).toBe(true);
 
-    const after = first.data?.flexUsers.pageInfo.endCursor;
+    const after = first.data?.flexUsers?.pageInfo.endCursor;
     const second = await client.execute(rosterPageQuery, { first: 3, after });
     expect(second.errors).toEqual([]);
-    const seen = first.data?.flexUsers.edges.map((edge) => edge.node.sid) ?? [];
-    for (const edge of second.data?.flexUsers.edges ?? [])
+    const seen = first.data?.flexUsers?.edges.map((edge) => edge.node.sid) ?? [];
+    for (const edge of second.data?.flexUsers?.edges ?? [])
       expect(seen).not.toContain(edge.node.sid);
   });
 
@@ -58,16 +58,15 @@ describe('typed client example', () => {
       },
     });
     expect(created.errors).toEqual([]);
-    expect(created.data?.provisionFlexUser.userErrors).toEqual([]);
-    expect(created.data?.provisionFlexUser.flexUser?.username).toBe('typed.client');
+    expect(created.data?.provisionFlexUser?.userErrors).toEqual([]);
+    expect(created.data?.provisionFlexUser?.flexUser?.username).toBe('typed.client');
 
     const rejected = await client.execute(provisionFlexUserMutation, {
       input: { username: 'typed.client.2', email: 'not an email', fullName: 'X', roles: ['AGENT'] },
     });
-    expect(rejected.data?.provisionFlexUser.flexUser).toBeNull();
-    expect(rejected.data?.provisionFlexUser.userErrors.map((error) => error.field)).toContainEqual([
-      'input',
-      'email',
-    ]);
+    expect(rejected.data?.provisionFlexUser?.flexUser).toBeNull();
+    expect(rejected.data?.provisionFlexUser?.userErrors.map((error) => error.field)).toContainEqual(
+      ['input', 'email'],
+    );
   });
 });

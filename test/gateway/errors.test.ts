@@ -177,7 +177,7 @@ describe('errors', () => {
     const result = await stack.execute(
       `{ chatUsers(serviceSid: "IS00000000000000000000000000000000") { nodes { sid } } }`,
     );
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ chatUsers: null });
     expect(result.errors?.[0]).toMatchObject({
       path: ['chatUsers'],
       extensions: { code: 'NOT_FOUND', twilio: { code: 20404, status: 404 } },

@@ -1,0 +1,222 @@
+/**
+ * Nothing reaches Twilio that the gateway did not mean to send. For thousands of generated hostile
+ * identities, global ids, SIDs and cursors, every request the emulator logs must be one of the
+ * operations the GraphQL fields asked for (its route read from Twilio's vendored specs), with
+ * parameters that are exactly the values the client gave, and nothing else may be called.
+ */
+import fc from 'fast-check';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { EmulatorAccount, LoggedRequest } from '../../emulator/index.js';
+import { fromGlobalId } from '../../resolvers/global-id.js';
+import { anyText, forgedCursor, forgedGlobalId, sidLike } from '../helpers/hostile.js';
+import { matchRequest, type RouteRef } from '../helpers/routes.js';
+import { startStack, type Stack } from '../helpers/stack.js';
+
+const ROUTES = {
+  conversationsFetch: { spec: 'twilio_conversations_v1.json', operationId: 'FetchUser' },
+  conversationsUpdate: { spec: 'twilio_conversations_v1.json', operationId: 'UpdateUser' },
+  conversationsList: { spec: 'twilio_conversations_v1.json', operationId: 'ListUser' },
+  chatFetch: { spec: 'twilio_chat_v2.json', operationId: 'FetchUser' },
+  chatUpdate: { spec: 'twilio_chat_v2.json', operationId: 'UpdateUser' },
+  flexFetch: { spec: 'twilio_flex_v2.json', operationId: 'FetchFlexUser' },
+  flexFetchV4: { spec: 'flex-users-api', operationId: 'FetchFlexUserV4' },
+  flexByUsername: { spec: 'flex-users-api', operationId: 'FetchFlexUserByUsername' },
+} satisfies Record<string, RouteRef>;
+
+let cases = 0;
+let calls = 0;
+/** Requests checked by the current test: each test must have made some, or it proved nothing. */
+let checked = 0;
+
+describe('every upstream request is one the gateway meant to send', () => {
+  let stack: Stack;
+  let account: EmulatorAccount;
+
+  beforeAll(async () => {
+    stack = await startStack({ seedUsers: 30 });
+    account = stack.emulator.accounts[0] as EmulatorAccount;
+  });
+  afterAll(async () => {
+    console.log(`upstream routes: ${cases} generated values, ${calls} upstream requests checked`);
+    await stack.close();
+  });
+
+  /**
+   * Sends one operation and checks each request it caused against the allowed routes; `check`
+   * then says whether the request's parameters are ones the operation meant.
+   */
+  async function sendAndCheck(
+    query: string,
+    variables: Record<string, unknown>,
+    allowed: RouteRef[],
+    check: (request: LoggedRequest, params: Record<string, string>, route: RouteRef) => boolean,
+  ) {
+    await stack.emulator.clearRequests();
+    const result = await stack.execute(query, variables);
+    expect(result.status, JSON.stringify(result.errors)).toBeLessThan(500);
+    for (const error of result.errors ?? []) {
+      expect(error.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
+    }
+    const requests = await stack.emulator.requests();
+    calls += requests.length;
+    checked += requests.length;
+    for (const request of requests) {
+      const line = `${request.method} ${request.path}?${request.query}`;
+      const match = matchRequest(request, allowed);
+      expect(match, `not an allowed route: ${line}`).not.toBeNull();
+      expect(check(request, match!.params, match!.route), `not what was asked: ${line}`).toBe(true);
+    }
+  }
+
+  const query = (request: LoggedRequest) => new URLSearchParams(request.query);
+
+  beforeEach(() => {
+    checked = 0;
+  });
+  afterEach(() => {
+    expect(checked, 'requests this test checked').toBeGreaterThan(0);
+  });
+
+  it('sends any identity only as itself, to the person reads that asked for it', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(anyText, { minLength: 40, maxLength: 40 }), async (ids) => {
+        cases += ids.length;
+        const sent = new Set(ids);
+        await sendAndCheck(
+          `query ($ids: [String!]!) {
+            users(identities: $ids) { flexUser { sid } conversationsUser { sid } chatUsers { sid } }
+          }`,
+          { ids },
+          [ROUTES.flexByUsername, ROUTES.conversationsFetch, ROUTES.chatFetch],
+          (request, params, route) => {
+            if (route === ROUTES.flexByUsername) {
+              return (
+                params.InstanceSid === account.flexInstanceSid &&
+                sent.has(query(request).get('Username') as string)
+              );
+            }
+            if (route === ROUTES.chatFetch) {
+              return account.chatServiceSids.includes(params.ServiceSid!) && sent.has(params.Sid!);
+            }
+            return sent.has(params.Sid!);
+          },
+        );
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('fetches a forged global id only as the type and keys it names, or not at all', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(forgedGlobalId, { minLength: 100, maxLength: 100 }),
+        async (ids) => {
+          cases += ids.length;
+          const targets = ids.map(fromGlobalId);
+          const named = (type: string, keys: Record<string, string | undefined>) =>
+            targets.some(
+              (t) =>
+                t?.type === type &&
+                Object.entries(keys).every(([k, v]) => (t as Record<string, string>)[k] === v),
+            );
+          await sendAndCheck(
+            `query ($ids: [ID!]!) {
+            nodes(ids: $ids) { id ... on FlexUser { fullName } ... on ChatUser { identity } }
+          }`,
+            { ids },
+            [ROUTES.flexFetch, ROUTES.flexFetchV4, ROUTES.conversationsFetch, ROUTES.chatFetch],
+            (_request, params, route) => {
+              if (route === ROUTES.conversationsFetch)
+                return named('ConversationsUser', { sid: params.Sid });
+              if (route === ROUTES.chatFetch)
+                return named('ChatUser', { serviceSid: params.ServiceSid, sid: params.Sid });
+              return named('FlexUser', {
+                instanceSid: params.InstanceSid,
+                sid: params.FlexUserSid,
+              });
+            },
+          );
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('sends a person SID only when it is one, to the reads by SID', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(sidLike('US'), sidLike('FU')), { minLength: 20, maxLength: 20 }),
+        async (sids) => {
+          cases += sids.length;
+          // One operation per SID: a malformed one refuses the whole operation (HTTP 400).
+          for (const sid of sids) {
+            await sendAndCheck(
+              `query ($sid: PersonSid!) { user(sid: $sid) { identity } }`,
+              { sid },
+              [ROUTES.conversationsFetch, ROUTES.chatFetch, ROUTES.flexFetch],
+              (_request, params) => params.Sid === sid || params.FlexUserSid === sid,
+            );
+          }
+        },
+      ),
+      { numRuns: 10 },
+    );
+  });
+
+  it('updates only the user an identity names, and sends nothing for one it refuses', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(anyText, { minLength: 10, maxLength: 10 }), async (ids) => {
+        cases += ids.length * 2;
+        const sent = new Set(ids);
+        const fields = ids
+          .map(
+            (_, i) => `
+              c${i}: updateConversationsUser(input: { identity: $i${i}, friendlyName: "x" }) { userErrors { code } }
+              h${i}: updateChatUser(input: { identity: $i${i}, friendlyName: "x" }) { userErrors { code } }`,
+          )
+          .join('');
+        const declared = ids.map((_, i) => `$i${i}: String!`).join(', ');
+        await sendAndCheck(
+          `mutation (${declared}) { ${fields} }`,
+          Object.fromEntries(ids.map((id, i) => [`i${i}`, id])),
+          [ROUTES.conversationsUpdate, ROUTES.chatUpdate],
+          (request, params, route) =>
+            request.query === '' &&
+            sent.has(params.Sid!) &&
+            (route === ROUTES.conversationsUpdate ||
+              params.ServiceSid === account.chatServiceSids[0]),
+        );
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('sends a forged cursor page token only as the PageToken of the list read', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(forgedCursor, { minLength: 20, maxLength: 20 }),
+        async (cursors) => {
+          cases += cursors.length;
+          const tokens = new Set<string | null>(
+            cursors.map((c) => (JSON.parse(Buffer.from(c, 'base64url').toString()) as [string])[0]),
+          );
+          const fields = cursors
+            .map((_, i) => `l${i}: conversationsUsers(first: 2, after: $c${i}) { nodes { sid } }`)
+            .join(' ');
+          const declared = cursors.map((_, i) => `$c${i}: String`).join(', ');
+          await sendAndCheck(
+            `query (${declared}) { ${fields} }`,
+            Object.fromEntries(cursors.map((c, i) => [`c${i}`, c])),
+            [ROUTES.conversationsList],
+            (request) => {
+              const params = query(request);
+              const token = params.get('PageToken');
+              return /^[0-9]+$/.test(params.get('PageSize') ?? '') && tokens.has(token);
+            },
+          );
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+});
