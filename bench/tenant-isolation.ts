@@ -26,20 +26,23 @@ const clients = Number(values.clients);
 
 const emulator = await startEmulator({ seedUsers: 400 });
 const [a, b] = emulator.accounts as [EmulatorAccount, EmulatorAccount];
-const gateway = await startGateway(
-  loadConfig({
-    PORT: '0',
-    TWILIO_ACCOUNT_SID: a.accountSid,
-    TWILIO_AUTH_TOKEN: a.authToken,
-    TWILIO_FLEX_API_URL: emulator.url,
-    TWILIO_CONVERSATIONS_API_URL: emulator.url,
-    TWILIO_CHAT_API_URL: emulator.url,
-    // The attempt timeout and budget a deployment would use, scaled down so a run takes seconds.
-    TWILIO_TIMEOUT_MS: '1500',
-    REQUEST_BUDGET_MS: '2500',
-    LOG_LEVEL: 'silent',
-  }),
-);
+/** A fresh gateway per condition, so no breaker or budget state carries from one to the next. */
+const startFresh = () =>
+  startGateway(
+    loadConfig({
+      PORT: '0',
+      TWILIO_ACCOUNT_SID: a.accountSid,
+      TWILIO_AUTH_TOKEN: a.authToken,
+      TWILIO_FLEX_API_URL: emulator.url,
+      TWILIO_CONVERSATIONS_API_URL: emulator.url,
+      TWILIO_CHAT_API_URL: emulator.url,
+      // The attempt timeout and budget a deployment would use, scaled down so a run takes seconds.
+      TWILIO_TIMEOUT_MS: '1500',
+      REQUEST_BUDGET_MS: '2500',
+      LOG_LEVEL: 'silent',
+    }),
+  );
+let gateway = await startFresh();
 
 const control = (path: string, body: unknown) =>
   fetch(`${emulator.url}/__emulator/${path}`, {
@@ -78,29 +81,33 @@ const ask = (account: EmulatorAccount, ids: string[]) =>
     return body.errors?.map((e) => e.extensions?.code ?? 'UNKNOWN') ?? [];
   });
 
-/** B's latencies (ms) and error codes while A's clients loop. */
+/** B's latencies (ms) and error codes while A's clients loop, and how many answers A got. */
 async function measure(flood: boolean) {
   let running = flood;
+  let answeredA = 0;
   const floods = Array.from({ length: flood ? clients : 0 }, async (_, c) => {
     for (let i = 0; running; i += 1) {
       const start = ((c * 7 + i) * 10) % (peopleA.length - 10);
       await ask(a, peopleA.slice(start, start + 10));
+      answeredA += 1;
     }
   });
   const latencies: number[] = [];
   const codes = new Map<string, number>();
   // Give A's clients a moment to fill the queues before B starts.
   if (flood) await new Promise((resolve) => setTimeout(resolve, 300));
+  const started = performance.now();
   for (let i = 0; i < samples; i += 1) {
-    const started = performance.now();
+    const sent = performance.now();
     for (const code of await ask(b, [peopleB[i % peopleB.length] as string])) {
       codes.set(code, (codes.get(code) ?? 0) + 1);
     }
-    latencies.push(performance.now() - started);
+    latencies.push(performance.now() - sent);
   }
+  const aPerSecond = (answeredA * 1000) / (performance.now() - started);
   running = false;
   await Promise.all(floods);
-  return { latencies, codes };
+  return { latencies, codes, aPerSecond };
 }
 
 const conditions: [string, unknown][] = [
@@ -112,21 +119,25 @@ const conditions: [string, unknown][] = [
 ];
 
 console.log(
-  `B: ${samples} sequential one-person profiles; A: ${clients} clients of ten-person profiles\n`,
+  `B: ${samples} sequential one-person profiles; A: ${clients} clients looping on ten-person profiles\n`,
 );
-console.log('| condition | B p50 ms | B p99 ms | B errors |');
-console.log('| --- | --- | --- | --- |');
+console.log('| condition | B p50 ms | B p99 ms | B errors | A answers/s |');
+console.log('| --- | --- | --- | --- | --- |');
 for (const [name, fault] of conditions) {
+  await gateway.close();
+  gateway = await startFresh();
+  // Both tenants' credentials are known good before the faults start.
+  await Promise.all([ask(a, peopleA.slice(0, 1)), ask(b, peopleB.slice(0, 1))]);
   await control(
     'faults',
     fault === null ? {} : { rules: [{ ...fault, accountSid: a.accountSid }] },
   );
-  const { latencies, codes } = await measure(fault !== null);
+  const { latencies, codes, aPerSecond } = await measure(fault !== null);
   const errors = [...codes].map(([code, n]) => `${code} ×${n}`).join(', ') || 'none';
   console.log(
-    `| ${name} | ${median(latencies).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${errors} |`,
+    `| ${name} | ${median(latencies).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${errors} | ${fault === null ? '–' : aPerSecond.toFixed(0)} |`,
   );
+  await control('faults', {});
 }
-await control('faults', {});
 await gateway.close();
 await emulator.close();

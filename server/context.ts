@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createDataSources, createTransport, type Transport } from '../datasources/index.js';
 import type { Context, RequestTelemetry } from '../resolvers/context.js';
 import type { Config } from './config.js';
@@ -41,6 +42,8 @@ export function createContextFunction(config: Config, transport: Transport, metr
       upstreamRetries: 0,
     };
     const ended = new AbortController();
+    // Every call in flight or queued listens for the end of its request: up to the call cap.
+    setMaxListeners(0, ended.signal);
     // Built per request (a base URL and an auth header each), so no process-wide cache ever holds
     // one tenant's credentials for the next.
     const { apis, loaders, session } = createDataSources(transport, {
