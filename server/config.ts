@@ -25,8 +25,11 @@ export interface Config {
   /** Upstream requests (retries included) one GraphQL request may cause. */
   maxUpstreamCallsPerRequest: number;
   auth: AuthConfig;
-  /** Twilio accounts a bearer token may name (its tenant claim), with their defaults. */
-  tenants: Record<string, TenantConfig>;
+  /**
+   * Twilio accounts a bearer token may name (its tenant claim), with their defaults. A Map: a
+   * tenant id comes from a token, and a plain object would answer "constructor" or "__proto__".
+   */
+  tenants: ReadonlyMap<string, TenantConfig>;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
   /** Schema introspection; off in production unless enabled. */
@@ -207,8 +210,9 @@ export function loadConfig(env: Env = process.env): Config {
  * `TWILIO_TENANTS`: a JSON object from tenant id to `{ accountSid, authToken }` (or
  * `{ apiKey, apiSecret }`), optionally `flexInstanceSid` and `chatServiceSids`.
  */
-function parseTenants(json: string | undefined): Record<string, TenantConfig> {
-  if (json === undefined) return {};
+function parseTenants(json: string | undefined): Map<string, TenantConfig> {
+  const tenants = new Map<string, TenantConfig>();
+  if (json === undefined) return tenants;
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
@@ -218,7 +222,6 @@ function parseTenants(json: string | undefined): Record<string, TenantConfig> {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new ConfigError('TWILIO_TENANTS must be a JSON object');
   }
-  const tenants: Record<string, TenantConfig> = {};
   for (const [id, value] of Object.entries(parsed as Record<string, unknown>)) {
     const bad = (what: string) => new ConfigError(`TWILIO_TENANTS.${id}: ${what}`);
     if (typeof value !== 'object' || value === null) throw bad('must be an object');
@@ -254,12 +257,7 @@ function parseTenants(json: string | undefined): Record<string, TenantConfig> {
         : { problem: 'must be a list of chat service SIDs (IS + 32 hex digits)' };
     if ('problem' in chatServices) throw bad(`chatServiceSids ${chatServices.problem}`);
     const chatServiceSids = chatServices.sids;
-    tenants[id] = {
-      credentials,
-      accountSid,
-      flexInstanceSid,
-      chatServiceSids,
-    };
+    tenants.set(id, { credentials, accountSid, flexInstanceSid, chatServiceSids });
   }
   return tenants;
 }

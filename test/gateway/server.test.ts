@@ -102,11 +102,32 @@ describe('configuration', () => {
       accountConcurrency: 50,
       maxUpstreamCallsPerRequest: 500,
       auth: { open: false, passthrough: true, jwt: null },
-      tenants: {},
+      tenants: new Map(),
       logLevel: 'info',
       introspection: true,
       playground: true,
     });
+  });
+
+  it('keeps a tenant id that is an inherited key (__proto__) as a plain entry', () => {
+    const tenant = { accountSid: `AC${'a'.repeat(32)}`, authToken: 'token' };
+    const config = loadConfig({
+      TWILIO_TENANTS: `{"__proto__": ${JSON.stringify(tenant)}, "constructor": ${JSON.stringify(tenant)}}`,
+    });
+    const expected = {
+      credentials: { username: tenant.accountSid, password: 'token' },
+      accountSid: tenant.accountSid,
+      flexInstanceSid: null,
+      chatServiceSids: [],
+    };
+    expect(config.tenants).toEqual(
+      new Map([
+        ['__proto__', expected],
+        ['constructor', expected],
+      ]),
+    );
+    expect(config.tenants.get('toString')).toBeUndefined();
+    expect(Object.getPrototypeOf(config.tenants)).toBe(Map.prototype);
   });
 
   it('turns introspection and the playground off in production unless asked', () => {

@@ -33,13 +33,19 @@ describe('client auth with bearer tokens (HS256 secret)', () => {
         AUTH_JWT_SECRET: SECRET,
         AUTH_JWT_AUDIENCE: 'identity-gateway',
         // The tenants a token may name live in server-side configuration, never in the token.
-        TWILIO_TENANTS: JSON.stringify({
-          kestrel: {
-            accountSid: kestrel!.accountSid,
-            authToken: kestrel!.authToken,
-            chatServiceSids: kestrel!.chatServiceSids,
-          },
-        }),
+        // A tenant id that is also a key of every object's prototype must still be only a name.
+        TWILIO_TENANTS: JSON.stringify(
+          Object.fromEntries(
+            ['kestrel', '__proto__'].map((id) => [
+              id,
+              {
+                accountSid: kestrel!.accountSid,
+                authToken: kestrel!.authToken,
+                chatServiceSids: kestrel!.chatServiceSids,
+              },
+            ]),
+          ),
+        ),
       }),
     });
     [a, b] = stack.emulator.accounts as [EmulatorAccount, EmulatorAccount];
@@ -77,6 +83,28 @@ describe('client auth with bearer tokens (HS256 secret)', () => {
     expect(result.data?.conversationsUser?.accountSid).toBe(b.accountSid);
     expect((await stack.emulator.requests()).map((r) => r.account)).toEqual([b.accountSid]);
   });
+
+  it('acts as a tenant whose id is __proto__ like any other', async () => {
+    const person = await stack.emulator.person({ accountSid: b.accountSid, conversations: true });
+    const result = await asBearer(await sign({ sub: 'u', tenant: '__proto__' }), person.identity);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.conversationsUser?.accountSid).toBe(b.accountSid);
+  });
+
+  it.each(['constructor', 'toString', 'hasOwnProperty', 'credentials', 'chatServiceSids'])(
+    'refuses a token naming the tenant %s, a key every object or tenant has, with 403',
+    async (tenant) => {
+      const result = await asBearer(await sign({ sub: 'u', tenant }), 'anyone');
+      expect(result.status).toBe(403);
+      expect(result.errors).toEqual([
+        {
+          message: 'The token names a tenant this gateway does not serve',
+          extensions: { code: 'FORBIDDEN' },
+        },
+      ]);
+      expect(await stack.emulator.requestLines()).toEqual([]);
+    },
+  );
 
   it.each([
     [
