@@ -51,6 +51,8 @@ export interface AuthConfig {
     audience: string | null;
     /** The claim naming a tenant of `TWILIO_TENANTS`; a token without it acts as the configured account. */
     tenantClaim: string;
+    /** Longest a token may be valid: from its `iat` to its `exp` (from now when it has no `iat`). */
+    maxAgeSeconds: number;
   } | null;
 }
 
@@ -188,6 +190,7 @@ export function loadConfig(env: Env = process.env): Config {
               issuer: read('AUTH_JWT_ISSUER') ?? null,
               audience: read('AUTH_JWT_AUDIENCE') ?? null,
               tenantClaim: read('AUTH_JWT_TENANT_CLAIM') ?? 'tenant',
+              maxAgeSeconds: int('AUTH_JWT_MAX_AGE_SECONDS', 86_400, 1, 366 * 86_400),
             }
           : null,
     },

@@ -1,4 +1,10 @@
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import {
+  createRemoteJWKSet,
+  errors as joseErrors,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
 import type { Credentials } from '../datasources/index.js';
 import { isSid, sidPattern } from '../datasources/sids.js';
 import { checkChatServiceSids } from './chat-services.js';
@@ -95,17 +101,44 @@ async function verify(
   key: Uint8Array | JWTVerifyGetKey,
   options: NonNullable<Config['auth']['jwt']>,
 ): Promise<Record<string, unknown>> {
+  let payload: JWTPayload;
   try {
-    const { payload } = await jwtVerify(token, key as Uint8Array, {
+    ({ payload } = await jwtVerify(token, key as Uint8Array, {
       issuer: options.issuer ?? undefined,
       audience: options.audience ?? undefined,
-    });
-    return payload;
+      // A token without an expiry would be good forever once it leaks.
+      requiredClaims: ['exp'],
+    }));
   } catch (error) {
-    // jose's messages say which check failed (expired, bad signature, wrong audience) and hold no
-    // secret; anything else (the JWKS host down) stays vague.
+    // jose's claim messages name the claim that failed (missing "exp", expired, wrong audience)
+    // and hold no secret; for the rest its code says enough; anything else (the JWKS host down)
+    // stays vague.
     throw unauthenticated(
-      error instanceof joseErrors.JOSEError ? `Invalid token: ${error.code}` : 'Invalid token',
+      error instanceof joseErrors.JWTClaimValidationFailed
+        ? `Invalid token: ${error.message}`
+        : error instanceof joseErrors.JOSEError
+          ? `Invalid token: ${error.code}`
+          : 'Invalid token',
+    );
+  }
+  checkLifetime(payload, options.maxAgeSeconds);
+  return payload;
+}
+
+/**
+ * An issuer that mints tokens valid for a year makes every leaked token a year-long key: refuse a
+ * token whose `exp` lies more than `maxAgeSeconds` after its `iat`, or after now when it has none.
+ */
+function checkLifetime(payload: JWTPayload, maxAgeSeconds: number): void {
+  // jwtVerify has checked that exp is present and a number, and iat too when present.
+  const exp = payload.exp!;
+  const lifetime =
+    payload.iat === undefined
+      ? { seconds: exp - Math.floor(Date.now() / 1000), from: 'from now' }
+      : { seconds: exp - payload.iat, from: 'after it was issued' };
+  if (lifetime.seconds > maxAgeSeconds) {
+    throw unauthenticated(
+      `Invalid token: it is valid for ${lifetime.seconds} s ${lifetime.from}, more than the ${maxAgeSeconds} s allowed`,
     );
   }
 }

@@ -109,6 +109,20 @@ describe('configuration', () => {
     });
   });
 
+  it('reads the JWT settings, with a maximum token lifetime of 24 h unless set', () => {
+    expect(loadConfig({ AUTH_JWT_SECRET: 's' }).auth.jwt).toEqual({
+      secret: 's',
+      jwksUrl: null,
+      issuer: null,
+      audience: null,
+      tenantClaim: 'tenant',
+      maxAgeSeconds: 86_400,
+    });
+    expect(
+      loadConfig({ AUTH_JWT_SECRET: 's', AUTH_JWT_MAX_AGE_SECONDS: '600' }).auth.jwt?.maxAgeSeconds,
+    ).toBe(600);
+  });
+
   it('keeps a tenant id that is an inherited key (__proto__) as a plain entry', () => {
     const tenant = { accountSid: `AC${'a'.repeat(32)}`, authToken: 'token' };
     const config = loadConfig({
@@ -168,6 +182,7 @@ describe('configuration', () => {
     [{ TWILIO_FLEX_API_URL: 'not a url' }, /TWILIO_FLEX_API_URL must be a URL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ GRAPHQL_INTROSPECTION: 'yes' }, /GRAPHQL_INTROSPECTION must be true or false/],
+    [{ AUTH_JWT_SECRET: 's', AUTH_JWT_MAX_AGE_SECONDS: '0' }, /AUTH_JWT_MAX_AGE_SECONDS must be/],
   ])('refuses a bad setting with a message naming it: %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
