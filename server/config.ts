@@ -36,6 +36,17 @@ export interface Config {
   introspection: boolean;
   /** The browser playground at GET /graphql; off in production unless enabled. */
   playground: boolean;
+  /** How long the gateway's own HTTP server waits on its clients. */
+  http: HttpServerConfig;
+}
+
+export interface HttpServerConfig {
+  /** Until the whole request (headers and body) has arrived; then 408 and the connection closes. */
+  requestTimeoutMs: number;
+  /** Until the request's headers have arrived; never more than requestTimeoutMs. */
+  headersTimeoutMs: number;
+  /** How long an idle keep-alive connection is kept open for the client's next request. */
+  keepAliveTimeoutMs: number;
 }
 
 export interface AuthConfig {
@@ -206,6 +217,30 @@ export function loadConfig(env: Env = process.env): Config {
     ]),
     introspection: bool('GRAPHQL_INTROSPECTION', !production),
     playground: bool('GRAPHQL_PLAYGROUND', !production),
+    http: httpServer(int),
+  };
+}
+
+/**
+ * The server's timeouts on its clients. Node refuses a headers timeout longer than the request
+ * timeout, so the headers default follows a lower request timeout down.
+ */
+function httpServer(
+  int: (name: string, fallback: number, min: number, max: number) => number,
+): HttpServerConfig {
+  const requestTimeoutMs = int('HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000);
+  return {
+    requestTimeoutMs,
+    headersTimeoutMs: int(
+      'HTTP_HEADERS_TIMEOUT_MS',
+      Math.min(10_000, requestTimeoutMs),
+      100,
+      requestTimeoutMs,
+    ),
+    // Longer than the 60 s idle timeout load balancers commonly keep (AWS ALB's default): if the
+    // gateway closed an idle connection first, a balancer could send the next request down a
+    // socket that is closing, and its client would get a 502.
+    keepAliveTimeoutMs: int('HTTP_KEEP_ALIVE_TIMEOUT_MS', 72_000, 1000, 600_000),
   };
 }
 

@@ -82,12 +82,23 @@ export async function startGateway(
 ): Promise<RunningGateway> {
   const log = createLogger(config.logLevel, options.logDestination);
   const metrics = createMetrics();
+  const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs } = config.http;
   const app = Fastify({
     // Logging is the gateway's own (one line per operation, one per upstream call), not Fastify's.
     logger: false,
     forceCloseConnections: 'idle',
     // A GraphQL document plus variables has no business being larger; refused with 413.
     bodyLimit: MAX_BODY_BYTES,
+    // A client that sends its request a byte at a time holds a socket for as long as it likes
+    // unless the request has a deadline: 408 and the connection closes.
+    requestTimeout: requestTimeoutMs,
+    keepAliveTimeout: keepAliveTimeoutMs,
+    http: {
+      headersTimeout: headersTimeoutMs,
+      // Node checks the two timeouts above only this often (30 s by default), so a slow request
+      // would live up to a whole interval past its timeout.
+      connectionsCheckingInterval: Math.ceil(Math.min(requestTimeoutMs, headersTimeoutMs) / 2),
+    },
     clientErrorHandler: handleClientError,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];

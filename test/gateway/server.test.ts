@@ -106,6 +106,7 @@ describe('configuration', () => {
       logLevel: 'info',
       introspection: true,
       playground: true,
+      http: { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 72_000 },
     });
   });
 
@@ -121,6 +122,22 @@ describe('configuration', () => {
     expect(
       loadConfig({ AUTH_JWT_SECRET: 's', AUTH_JWT_MAX_AGE_SECONDS: '600' }).auth.jwt?.maxAgeSeconds,
     ).toBe(600);
+  });
+
+  it('reads the HTTP timeouts; the headers timeout never exceeds the request timeout', () => {
+    expect(
+      loadConfig({
+        HTTP_REQUEST_TIMEOUT_MS: '5000',
+        HTTP_HEADERS_TIMEOUT_MS: '2000',
+        HTTP_KEEP_ALIVE_TIMEOUT_MS: '90000',
+      }).http,
+    ).toEqual({ requestTimeoutMs: 5000, headersTimeoutMs: 2000, keepAliveTimeoutMs: 90_000 });
+    // A request timeout below the default headers timeout brings the headers timeout down with it.
+    expect(loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '1000' }).http).toEqual({
+      requestTimeoutMs: 1000,
+      headersTimeoutMs: 1000,
+      keepAliveTimeoutMs: 72_000,
+    });
   });
 
   it('keeps a tenant id that is an inherited key (__proto__) as a plain entry', () => {
@@ -183,6 +200,12 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ GRAPHQL_INTROSPECTION: 'yes' }, /GRAPHQL_INTROSPECTION must be true or false/],
     [{ AUTH_JWT_SECRET: 's', AUTH_JWT_MAX_AGE_SECONDS: '0' }, /AUTH_JWT_MAX_AGE_SECONDS must be/],
+    [{ HTTP_REQUEST_TIMEOUT_MS: 'never' }, /HTTP_REQUEST_TIMEOUT_MS must be a whole number/],
+    [
+      { HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '6000' },
+      /HTTP_HEADERS_TIMEOUT_MS must be a whole number from 100 to 5000/,
+    ],
+    [{ HTTP_KEEP_ALIVE_TIMEOUT_MS: '-1' }, /HTTP_KEEP_ALIVE_TIMEOUT_MS must be/],
   ])('refuses a bad setting with a message naming it: %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
