@@ -38,6 +38,8 @@ export interface Config {
   playground: boolean;
   /** How long the gateway's own HTTP server waits on its clients. */
   http: HttpServerConfig;
+  /** Distinct operation names /metrics labels; any other name counts as `other`. */
+  metricsMaxOperationNames: number;
 }
 
 export interface HttpServerConfig {
@@ -218,6 +220,7 @@ export function loadConfig(env: Env = process.env): Config {
     introspection: bool('GRAPHQL_INTROSPECTION', !production),
     playground: bool('GRAPHQL_PLAYGROUND', !production),
     http: httpServer(int),
+    metricsMaxOperationNames: int('METRICS_MAX_OPERATION_NAMES', 100, 0, 10_000),
   };
 }
 

@@ -81,7 +81,7 @@ export async function startGateway(
   options: { logDestination?: DestinationStream } = {},
 ): Promise<RunningGateway> {
   const log = createLogger(config.logLevel, options.logDestination);
-  const metrics = createMetrics();
+  const metrics = createMetrics({ maxOperationNames: config.metricsMaxOperationNames });
   const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs } = config.http;
   const app = Fastify({
     // Logging is the gateway's own (one line per operation, one per upstream call), not Fastify's.

@@ -107,6 +107,7 @@ describe('configuration', () => {
       introspection: true,
       playground: true,
       http: { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 72_000 },
+      metricsMaxOperationNames: 100,
     });
   });
 
@@ -206,6 +207,7 @@ describe('configuration', () => {
       /HTTP_HEADERS_TIMEOUT_MS must be a whole number from 100 to 5000/,
     ],
     [{ HTTP_KEEP_ALIVE_TIMEOUT_MS: '-1' }, /HTTP_KEEP_ALIVE_TIMEOUT_MS must be/],
+    [{ METRICS_MAX_OPERATION_NAMES: 'lots' }, /METRICS_MAX_OPERATION_NAMES must be/],
   ])('refuses a bad setting with a message naming it: %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
