@@ -30,6 +30,12 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 export const MAX_BODY_BYTES = 64 * 1024;
 const GRAPHQL_PATH = '/graphql';
 const PLAYGROUND_ASSETS = '/playground';
+/**
+ * The request headers that choose whose data an answer holds. A cacheable answer
+ * (`Cache-Control: private, max-age=30` from @cacheControl hints) must not be served from a cache
+ * to a request with other credentials or defaults; Accept chooses between the playground and JSON.
+ */
+const VARY = 'Authorization, X-Flex-Instance-Sid, X-Chat-Service-Sids, Accept';
 /** How long shutdown waits for in-flight requests before cutting their connections. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -107,6 +113,7 @@ export async function startGateway(
   });
   app.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
+    if (isGraphqlRequest(request)) void reply.header('vary', VARY);
     done(null, payload);
   });
   registerRefusals(app, { log, isGraphqlRequest });

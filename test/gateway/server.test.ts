@@ -32,6 +32,36 @@ describe('HTTP server', () => {
     expect(response.status).toBe(400);
   });
 
+  it('says which request headers choose the tenant on a GET answer that may be cached', async () => {
+    const person = await stack.emulator.person({ flex: true });
+    const query = encodeURIComponent(
+      `{ user(identity: ${JSON.stringify(person.identity)}) { identity } }`,
+    );
+    const response = await fetch(`${stack.graphqlUrl}?query=${query}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(await response.json()).toEqual({ data: { user: { identity: person.identity } } });
+    expect(response.headers.get('cache-control')).toBe('max-age=30, private');
+    expect(response.headers.get('vary')).toBe(
+      'Authorization, X-Flex-Instance-Sid, X-Chat-Service-Sids, Accept',
+    );
+  });
+
+  it('sends the same Vary on errors and on POST answers from /graphql', async () => {
+    const refused = await fetch(stack.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{',
+    });
+    expect(refused.headers.get('vary')).toBe(
+      'Authorization, X-Flex-Instance-Sid, X-Chat-Service-Sids, Accept',
+    );
+    const answered = await stack.execute('{ __typename }');
+    expect(answered.headers.get('vary')).toBe(
+      'Authorization, X-Flex-Instance-Sid, X-Chat-Service-Sids, Accept',
+    );
+  });
+
   it('never runs a mutation sent with GET', async () => {
     const query = encodeURIComponent(
       'mutation { updateFlexUser(input: { sid: "FU00000000000000000000000000000000", locale: "x" }) { userErrors { code } } }',
