@@ -67,12 +67,59 @@ export const DateTime = stringScalar('DateTime', 'ISO 8601 date-time in UTC.', (
     : `Expected an ISO 8601 date-time such as 2024-07-31T04:00:00Z, got ${JSON.stringify(value)}`,
 );
 
+/**
+ * How deep a JSON input may nest objects and arrays (`{"a": 1}` is 1 level). Attributes are a
+ * flat bag in practice; a value thousands of levels deep overflows the stack of everything that
+ * walks it (JSON.stringify, graphql-js), so it is refused here, before anything runs.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/** True when `root` nests containers deeper than `limit`; walks without recursion. */
+function nestsDeeperThan<T>(root: T, limit: number, children: (node: T) => readonly T[] | null) {
+  const pending: [T, number][] = [[root, 0]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [node, depth] = next;
+    const inner = children(node);
+    if (inner === null) continue;
+    if (depth === limit) return true;
+    for (const child of inner) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
+const jsonChildren = (value: unknown): readonly unknown[] | null =>
+  typeof value !== 'object' || value === null
+    ? null
+    : Array.isArray(value)
+      ? value
+      : Object.values(value);
+
+const literalChildren = (ast: ValueNode): readonly ValueNode[] | null =>
+  ast.kind === Kind.LIST
+    ? ast.values
+    : ast.kind === Kind.OBJECT
+      ? ast.fields.map((field) => field.value)
+      : null;
+
+const tooDeep = () =>
+  invalidValue(`JSON values may be nested at most ${MAX_JSON_DEPTH} levels deep`);
+
+const checkJsonDepth = (value: unknown): unknown => {
+  if (nestsDeeperThan(value, MAX_JSON_DEPTH, jsonChildren)) throw tooDeep();
+  return value;
+};
+
 export const JSONScalar = new GraphQLScalarType<unknown, unknown>({
   name: 'JSON',
   description: 'Any JSON value.',
   serialize: (value) => value,
-  parseValue: (value) => value,
-  parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
+  parseValue: checkJsonDepth,
+  parseLiteral: (ast, variables) => {
+    // The literal first, so that valueFromASTUntyped's recursion stays shallow; then the value,
+    // which may have variables' values spliced into it.
+    if (nestsDeeperThan(ast, MAX_JSON_DEPTH, literalChildren)) throw tooDeep();
+    return checkJsonDepth(valueFromASTUntyped(ast, variables));
+  },
 });
 
 export const scalars = {

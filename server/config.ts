@@ -25,14 +25,30 @@ export interface Config {
   /** Upstream requests (retries included) one GraphQL request may cause. */
   maxUpstreamCallsPerRequest: number;
   auth: AuthConfig;
-  /** Twilio accounts a bearer token may name (its tenant claim), with their defaults. */
-  tenants: Record<string, TenantConfig>;
+  /**
+   * Twilio accounts a bearer token may name (its tenant claim), with their defaults. A Map: a
+   * tenant id comes from a token, and a plain object would answer "constructor" or "__proto__".
+   */
+  tenants: ReadonlyMap<string, TenantConfig>;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
   /** Schema introspection; off in production unless enabled. */
   introspection: boolean;
   /** The browser playground at GET /graphql; off in production unless enabled. */
   playground: boolean;
+  /** How long the gateway's own HTTP server waits on its clients. */
+  http: HttpServerConfig;
+  /** Distinct operation names /metrics labels; any other name counts as `other`. */
+  metricsMaxOperationNames: number;
+}
+
+export interface HttpServerConfig {
+  /** Until the whole request (headers and body) has arrived; then 408 and the connection closes. */
+  requestTimeoutMs: number;
+  /** Until the request's headers have arrived; never more than requestTimeoutMs. */
+  headersTimeoutMs: number;
+  /** How long an idle keep-alive connection is kept open for the client's next request. */
+  keepAliveTimeoutMs: number;
 }
 
 export interface AuthConfig {
@@ -48,6 +64,8 @@ export interface AuthConfig {
     audience: string | null;
     /** The claim naming a tenant of `TWILIO_TENANTS`; a token without it acts as the configured account. */
     tenantClaim: string;
+    /** Longest a token may be valid: from its `iat` to its `exp` (from now when it has no `iat`). */
+    maxAgeSeconds: number;
   } | null;
 }
 
@@ -185,6 +203,7 @@ export function loadConfig(env: Env = process.env): Config {
               issuer: read('AUTH_JWT_ISSUER') ?? null,
               audience: read('AUTH_JWT_AUDIENCE') ?? null,
               tenantClaim: read('AUTH_JWT_TENANT_CLAIM') ?? 'tenant',
+              maxAgeSeconds: int('AUTH_JWT_MAX_AGE_SECONDS', 86_400, 1, 366 * 86_400),
             }
           : null,
     },
@@ -200,6 +219,31 @@ export function loadConfig(env: Env = process.env): Config {
     ]),
     introspection: bool('GRAPHQL_INTROSPECTION', !production),
     playground: bool('GRAPHQL_PLAYGROUND', !production),
+    http: httpServer(int),
+    metricsMaxOperationNames: int('METRICS_MAX_OPERATION_NAMES', 100, 0, 10_000),
+  };
+}
+
+/**
+ * The server's timeouts on its clients. Node refuses a headers timeout longer than the request
+ * timeout, so the headers default follows a lower request timeout down.
+ */
+function httpServer(
+  int: (name: string, fallback: number, min: number, max: number) => number,
+): HttpServerConfig {
+  const requestTimeoutMs = int('HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000);
+  return {
+    requestTimeoutMs,
+    headersTimeoutMs: int(
+      'HTTP_HEADERS_TIMEOUT_MS',
+      Math.min(10_000, requestTimeoutMs),
+      100,
+      requestTimeoutMs,
+    ),
+    // Longer than the 60 s idle timeout load balancers commonly keep (AWS ALB's default): if the
+    // gateway closed an idle connection first, a balancer could send the next request down a
+    // socket that is closing, and its client would get a 502.
+    keepAliveTimeoutMs: int('HTTP_KEEP_ALIVE_TIMEOUT_MS', 72_000, 1000, 600_000),
   };
 }
 
@@ -207,8 +251,9 @@ export function loadConfig(env: Env = process.env): Config {
  * `TWILIO_TENANTS`: a JSON object from tenant id to `{ accountSid, authToken }` (or
  * `{ apiKey, apiSecret }`), optionally `flexInstanceSid` and `chatServiceSids`.
  */
-function parseTenants(json: string | undefined): Record<string, TenantConfig> {
-  if (json === undefined) return {};
+function parseTenants(json: string | undefined): Map<string, TenantConfig> {
+  const tenants = new Map<string, TenantConfig>();
+  if (json === undefined) return tenants;
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
@@ -218,7 +263,6 @@ function parseTenants(json: string | undefined): Record<string, TenantConfig> {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new ConfigError('TWILIO_TENANTS must be a JSON object');
   }
-  const tenants: Record<string, TenantConfig> = {};
   for (const [id, value] of Object.entries(parsed as Record<string, unknown>)) {
     const bad = (what: string) => new ConfigError(`TWILIO_TENANTS.${id}: ${what}`);
     if (typeof value !== 'object' || value === null) throw bad('must be an object');
@@ -254,12 +298,7 @@ function parseTenants(json: string | undefined): Record<string, TenantConfig> {
         : { problem: 'must be a list of chat service SIDs (IS + 32 hex digits)' };
     if ('problem' in chatServices) throw bad(`chatServiceSids ${chatServices.problem}`);
     const chatServiceSids = chatServices.sids;
-    tenants[id] = {
-      credentials,
-      accountSid,
-      flexInstanceSid,
-      chatServiceSids,
-    };
+    tenants.set(id, { credentials, accountSid, flexInstanceSid, chatServiceSids });
   }
   return tenants;
 }

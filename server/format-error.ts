@@ -1,6 +1,25 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { RequestErrorCode } from './errors.js';
 import type { Logger } from './logger.js';
+
+/**
+ * Client mistakes Apollo refuses with a 400 but no code, which would read INTERNAL_SERVER_ERROR;
+ * known by their message (@apollo/server's requestPipeline.js).
+ */
+const UNCODED_APOLLO_ERRORS = new Map<string, RequestErrorCode>([
+  ['provided sha does not match query', 'PERSISTED_QUERY_HASH_MISMATCH'],
+  ['Unsupported persisted query version', 'PERSISTED_QUERY_VERSION_NOT_SUPPORTED'],
+]);
+
+/** graphql-js's parser recurses; a document nested deeply enough overflows the stack. */
+function isStackOverflow(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error;) {
+    if (cause instanceof RangeError) return true;
+    cause = cause instanceof GraphQLError ? cause.originalError : undefined;
+  }
+  return false;
+}
 
 /**
  * What a client sees of an error. Known errors (ours, Apollo's, Twilio's) keep their message and
@@ -19,6 +38,19 @@ export function createFormatError(log: Logger) {
       cause.extensions.code === 'BAD_USER_INPUT'
     ) {
       return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
+    }
+    const apolloCode =
+      code === 'INTERNAL_SERVER_ERROR' && original instanceof GraphQLError
+        ? UNCODED_APOLLO_ERRORS.get(original.message)
+        : undefined;
+    if (apolloCode) {
+      return { ...formatted, extensions: { ...formatted.extensions, code: apolloCode } };
+    }
+    if (code === 'GRAPHQL_PARSE_FAILED' && isStackOverflow(error)) {
+      return {
+        message: 'Syntax Error: the document is nested too deeply to parse',
+        extensions: { code },
+      };
     }
     if (code === 'INTERNAL_SERVER_ERROR' && !(original instanceof GraphQLError)) {
       log.error({ err: original, path: formatted.path }, 'unexpected error');

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { checkReachability } from '../datasources/reachability.js';
 import type { Context } from '../resolvers/context.js';
 import { createApolloServer } from './apollo.js';
 import type { Config } from './config.js';
 import { createContextFunction, createTransportFromConfig } from './context.js';
+import { handleClientError, registerRefusals } from './http-refusals.js';
 import { createLogger, type DestinationStream } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createLoggingPlugin } from './plugins/logging.js';
@@ -14,6 +15,7 @@ import { createQueryLimits } from './plugins/limits.js';
 import { createMetricsPlugin } from './plugins/metrics.js';
 import { createRequestEndPlugin } from './plugins/request-end.js';
 import { createPlaygroundPlugin, registerPlaygroundAssets } from './plugins/playground.js';
+import { createNoSubscriptionsPlugin } from './plugins/subscriptions.js';
 
 export interface RunningGateway {
   /** Base URL, e.g. http://127.0.0.1:4000 (no trailing slash). */
@@ -26,9 +28,30 @@ export interface RunningGateway {
 /** A caller's request id is kept (so logs join across services) only if it is a plain token. */
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 export const MAX_BODY_BYTES = 64 * 1024;
+const GRAPHQL_PATH = '/graphql';
 const PLAYGROUND_ASSETS = '/playground';
+/**
+ * The request headers that choose whose data an answer holds. A cacheable answer
+ * (`Cache-Control: private, max-age=30` from @cacheControl hints) must not be served from a cache
+ * to a request with other credentials or defaults; Accept chooses between the playground and JSON.
+ */
+const VARY = 'Authorization, X-Flex-Instance-Sid, X-Chat-Service-Sids, Accept';
 /** How long shutdown waits for in-flight requests before cutting their connections. */
 const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * The GraphQL route's requests, and requests for its path that no route takes (another method);
+ * the path as the router reads it, percent-decoded.
+ */
+function isGraphqlRequest(request: FastifyRequest): boolean {
+  if (request.routeOptions.url === GRAPHQL_PATH) return true;
+  const path = request.url.split('?', 1)[0]!;
+  try {
+    return decodeURIComponent(path) === GRAPHQL_PATH;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Graceful shutdown: stop accepting, let requests in flight finish, close each connection as soon
@@ -64,13 +87,25 @@ export async function startGateway(
   options: { logDestination?: DestinationStream } = {},
 ): Promise<RunningGateway> {
   const log = createLogger(config.logLevel, options.logDestination);
-  const metrics = createMetrics();
+  const metrics = createMetrics({ maxOperationNames: config.metricsMaxOperationNames });
+  const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs } = config.http;
   const app = Fastify({
     // Logging is the gateway's own (one line per operation, one per upstream call), not Fastify's.
     logger: false,
     forceCloseConnections: 'idle',
     // A GraphQL document plus variables has no business being larger; refused with 413.
     bodyLimit: MAX_BODY_BYTES,
+    // A client that sends its request a byte at a time holds a socket for as long as it likes
+    // unless the request has a deadline: 408 and the connection closes.
+    requestTimeout: requestTimeoutMs,
+    keepAliveTimeout: keepAliveTimeoutMs,
+    http: {
+      headersTimeout: headersTimeoutMs,
+      // Node checks the two timeouts above only this often (30 s by default), so a slow request
+      // would live up to a whole interval past its timeout.
+      connectionsCheckingInterval: Math.ceil(Math.min(requestTimeoutMs, headersTimeoutMs) / 2),
+    },
+    clientErrorHandler: handleClientError,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -78,8 +113,10 @@ export async function startGateway(
   });
   app.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
+    if (isGraphqlRequest(request)) void reply.header('vary', VARY);
     done(null, payload);
   });
+  registerRefusals(app, { log, isGraphqlRequest });
   const drain = trackInFlight(app);
 
   const transport = createTransportFromConfig(config);
@@ -93,10 +130,11 @@ export async function startGateway(
       createLoggingPlugin(log),
       createMetricsPlugin(metrics),
       createRequestEndPlugin(),
+      createNoSubscriptionsPlugin(),
       ...limits.plugins,
       config.playground
         ? createPlaygroundPlugin<Context>({
-            graphqlPath: '/graphql',
+            graphqlPath: GRAPHQL_PATH,
             assetsPath: PLAYGROUND_ASSETS,
           })
         : ApolloServerPluginLandingPageDisabled(),
@@ -106,7 +144,7 @@ export async function startGateway(
   if (config.playground) {
     await registerPlaygroundAssets(app, PLAYGROUND_ASSETS);
     // People type the bare address into a browser; the playground is at /graphql.
-    app.get('/', (_request, reply) => reply.redirect('/graphql'));
+    app.get('/', (_request, reply) => reply.redirect(GRAPHQL_PATH));
   }
 
   app.get('/health', () => ({ status: 'ok' }));
@@ -118,7 +156,7 @@ export async function startGateway(
     reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
   await app.register(fastifyApollo(apollo), {
-    path: '/graphql',
+    path: GRAPHQL_PATH,
     context: (request) =>
       contextFor({
         id: request.id,

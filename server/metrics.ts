@@ -1,8 +1,16 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { UpstreamCall } from '../datasources/http.js';
 
+export interface MetricsOptions {
+  /**
+   * Operation names are chosen by clients: each new one is a new series in every operation metric,
+   * so only the first this many distinct names get their own; later ones are counted as `other`.
+   */
+  maxOperationNames: number;
+}
+
 /** Prometheus metrics of one gateway (own registry, so two gateways in one process never clash). */
-export function createMetrics() {
+export function createMetrics(options: MetricsOptions) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
@@ -59,9 +67,20 @@ export function createMetrics() {
     registers,
   });
 
+  const operationNames = new Set<string>();
+  const operationLabel = (name: string | null): string => {
+    if (name === null) return 'anonymous';
+    if (operationNames.has(name)) return name;
+    if (operationNames.size >= options.maxOperationNames) return 'other';
+    operationNames.add(name);
+    return name;
+  };
+
   return {
     registry,
-    operation(operation: string, outcome: 'ok' | 'partial' | 'error', seconds: number) {
+    /** `name` null for an anonymous operation (or a request that never got to one). */
+    operation(name: string | null, outcome: 'ok' | 'partial' | 'error', seconds: number) {
+      const operation = operationLabel(name);
       operations.inc({ operation, outcome });
       operationSeconds.observe({ operation }, seconds);
     },

@@ -1,9 +1,15 @@
-import { GraphQLError } from 'graphql';
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import {
+  createRemoteJWKSet,
+  errors as joseErrors,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
 import type { Credentials } from '../datasources/index.js';
 import { isSid, sidPattern } from '../datasources/sids.js';
 import { checkChatServiceSids } from './chat-services.js';
 import type { Config } from './config.js';
+import { badHeader, forbidden, unauthenticated } from './errors.js';
 
 /** Whose Twilio account a request acts as, and that account's defaults. */
 export interface Tenant {
@@ -19,19 +25,6 @@ export interface Tenant {
 type Headers = Record<string, string | string[] | undefined>;
 
 const TWILIO_USERNAME = sidPattern('account', 'apiKey');
-
-/** 401 before any resolver runs; the message never repeats what the client sent. */
-export function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-  });
-}
-
-const forbidden = (message: string) =>
-  new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
-
-const badRequest = (message: string) =>
-  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
 
 const header = (headers: Headers, name: string) => {
   const value = headers[name];
@@ -82,9 +75,12 @@ export function createTenantResolver(config: Config): (headers: Headers) => Prom
         if (!jwtKey || !auth.jwt)
           throw unauthenticated('This gateway does not accept bearer tokens');
         const claims = await verify(value, jwtKey, auth.jwt);
-        const tenantId = claims[auth.jwt.tenantClaim];
+        // Own claims only: a claim name such as "constructor" must not read the prototype's.
+        const tenantId = Object.hasOwn(claims, auth.jwt.tenantClaim)
+          ? claims[auth.jwt.tenantClaim]
+          : undefined;
         if (tenantId === undefined) return configuredTenant(headers);
-        const tenant = typeof tenantId === 'string' ? config.tenants[tenantId] : undefined;
+        const tenant = typeof tenantId === 'string' ? config.tenants.get(tenantId) : undefined;
         if (!tenant) throw forbidden('The token names a tenant this gateway does not serve');
         return {
           id: tenantId as string,
@@ -105,17 +101,44 @@ async function verify(
   key: Uint8Array | JWTVerifyGetKey,
   options: NonNullable<Config['auth']['jwt']>,
 ): Promise<Record<string, unknown>> {
+  let payload: JWTPayload;
   try {
-    const { payload } = await jwtVerify(token, key as Uint8Array, {
+    ({ payload } = await jwtVerify(token, key as Uint8Array, {
       issuer: options.issuer ?? undefined,
       audience: options.audience ?? undefined,
-    });
-    return payload;
+      // A token without an expiry would be good forever once it leaks.
+      requiredClaims: ['exp'],
+    }));
   } catch (error) {
-    // jose's messages say which check failed (expired, bad signature, wrong audience) and hold no
-    // secret; anything else (the JWKS host down) stays vague.
+    // jose's claim messages name the claim that failed (missing "exp", expired, wrong audience)
+    // and hold no secret; for the rest its code says enough; anything else (the JWKS host down)
+    // stays vague.
     throw unauthenticated(
-      error instanceof joseErrors.JOSEError ? `Invalid token: ${error.code}` : 'Invalid token',
+      error instanceof joseErrors.JWTClaimValidationFailed
+        ? `Invalid token: ${error.message}`
+        : error instanceof joseErrors.JOSEError
+          ? `Invalid token: ${error.code}`
+          : 'Invalid token',
+    );
+  }
+  checkLifetime(payload, options.maxAgeSeconds);
+  return payload;
+}
+
+/**
+ * An issuer that mints tokens valid for a year makes every leaked token a year-long key: refuse a
+ * token whose `exp` lies more than `maxAgeSeconds` after its `iat`, or after now when it has none.
+ */
+function checkLifetime(payload: JWTPayload, maxAgeSeconds: number): void {
+  // jwtVerify has checked that exp is present and a number, and iat too when present.
+  const exp = payload.exp!;
+  const lifetime =
+    payload.iat === undefined
+      ? { seconds: exp - Math.floor(Date.now() / 1000), from: 'from now' }
+      : { seconds: exp - payload.iat, from: 'after it was issued' };
+  if (lifetime.seconds > maxAgeSeconds) {
+    throw unauthenticated(
+      `Invalid token: it is valid for ${lifetime.seconds} s ${lifetime.from}, more than the ${maxAgeSeconds} s allowed`,
     );
   }
 }
@@ -156,7 +179,7 @@ function parseBasic(value: string): Credentials {
 function flexInstanceHeader(headers: Headers): string | undefined {
   const value = header(headers, 'x-flex-instance-sid')?.trim();
   if (value !== undefined && !isSid('flexInstance', value)) {
-    throw badRequest('X-Flex-Instance-Sid must be a Flex instance SID (GO + 32 hex digits)');
+    throw badHeader('X-Flex-Instance-Sid must be a Flex instance SID (GO + 32 hex digits)');
   }
   return value;
 }
@@ -170,6 +193,6 @@ function chatServicesHeader(headers: Headers): string[] | undefined {
       .map((s) => s.trim())
       .filter(Boolean),
   );
-  if ('problem' in checked) throw badRequest(`X-Chat-Service-Sids ${checked.problem}`);
+  if ('problem' in checked) throw badHeader(`X-Chat-Service-Sids ${checked.problem}`);
   return checked.sids;
 }

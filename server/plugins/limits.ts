@@ -83,7 +83,11 @@ export function createQueryLimits(): {
   const costPlugin: ApolloServerPlugin<Context> = {
     requestDidStart: () =>
       Promise.resolve({
-        didResolveOperation({ request, document, schema, queryHash }) {
+        didResolveOperation({ request, document, schema, queryHash, operation }) {
+          // No operation of that name (or several and no name): execution refuses it next with
+          // OPERATION_RESOLUTION_FAILURE (400). The estimator, given a name, reads every
+          // operation's name and throws a TypeError on an anonymous one: a 500.
+          if (!operation) return Promise.resolve();
           const key = costKey(queryHash, request.operationName, request.variables);
           let cost = costs.get(key);
           try {

@@ -32,6 +32,36 @@ describe('HTTP server', () => {
     expect(response.status).toBe(400);
   });
 
+  it('says which request headers choose the tenant on a GET answer that may be cached', async () => {
+    const person = await stack.emulator.person({ flex: true });
+    const query = encodeURIComponent(
+      `{ user(identity: ${JSON.stringify(person.identity)}) { identity } }`,
+    );
+    const response = await fetch(`${stack.graphqlUrl}?query=${query}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(await response.json()).toEqual({ data: { user: { identity: person.identity } } });
+    expect(response.headers.get('cache-control')).toBe('max-age=30, private');
+    expect(response.headers.get('vary')).toBe(
+      'Authorization, X-Flex-Instance-Sid, X-Chat-Service-Sids, Accept',
+    );
+  });
+
+  it('sends the same Vary on errors and on POST answers from /graphql', async () => {
+    const refused = await fetch(stack.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{',
+    });
+    expect(refused.headers.get('vary')).toBe(
+      'Authorization, X-Flex-Instance-Sid, X-Chat-Service-Sids, Accept',
+    );
+    const answered = await stack.execute('{ __typename }');
+    expect(answered.headers.get('vary')).toBe(
+      'Authorization, X-Flex-Instance-Sid, X-Chat-Service-Sids, Accept',
+    );
+  });
+
   it('never runs a mutation sent with GET', async () => {
     const query = encodeURIComponent(
       'mutation { updateFlexUser(input: { sid: "FU00000000000000000000000000000000", locale: "x" }) { userErrors { code } } }',
@@ -102,11 +132,64 @@ describe('configuration', () => {
       accountConcurrency: 50,
       maxUpstreamCallsPerRequest: 500,
       auth: { open: false, passthrough: true, jwt: null },
-      tenants: {},
+      tenants: new Map(),
       logLevel: 'info',
       introspection: true,
       playground: true,
+      http: { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 72_000 },
+      metricsMaxOperationNames: 100,
     });
+  });
+
+  it('reads the JWT settings, with a maximum token lifetime of 24 h unless set', () => {
+    expect(loadConfig({ AUTH_JWT_SECRET: 's' }).auth.jwt).toEqual({
+      secret: 's',
+      jwksUrl: null,
+      issuer: null,
+      audience: null,
+      tenantClaim: 'tenant',
+      maxAgeSeconds: 86_400,
+    });
+    expect(
+      loadConfig({ AUTH_JWT_SECRET: 's', AUTH_JWT_MAX_AGE_SECONDS: '600' }).auth.jwt?.maxAgeSeconds,
+    ).toBe(600);
+  });
+
+  it('reads the HTTP timeouts; the headers timeout never exceeds the request timeout', () => {
+    expect(
+      loadConfig({
+        HTTP_REQUEST_TIMEOUT_MS: '5000',
+        HTTP_HEADERS_TIMEOUT_MS: '2000',
+        HTTP_KEEP_ALIVE_TIMEOUT_MS: '90000',
+      }).http,
+    ).toEqual({ requestTimeoutMs: 5000, headersTimeoutMs: 2000, keepAliveTimeoutMs: 90_000 });
+    // A request timeout below the default headers timeout brings the headers timeout down with it.
+    expect(loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '1000' }).http).toEqual({
+      requestTimeoutMs: 1000,
+      headersTimeoutMs: 1000,
+      keepAliveTimeoutMs: 72_000,
+    });
+  });
+
+  it('keeps a tenant id that is an inherited key (__proto__) as a plain entry', () => {
+    const tenant = { accountSid: `AC${'a'.repeat(32)}`, authToken: 'token' };
+    const config = loadConfig({
+      TWILIO_TENANTS: `{"__proto__": ${JSON.stringify(tenant)}, "constructor": ${JSON.stringify(tenant)}}`,
+    });
+    const expected = {
+      credentials: { username: tenant.accountSid, password: 'token' },
+      accountSid: tenant.accountSid,
+      flexInstanceSid: null,
+      chatServiceSids: [],
+    };
+    expect(config.tenants).toEqual(
+      new Map([
+        ['__proto__', expected],
+        ['constructor', expected],
+      ]),
+    );
+    expect(config.tenants.get('toString')).toBeUndefined();
+    expect(Object.getPrototypeOf(config.tenants)).toBe(Map.prototype);
   });
 
   it('turns introspection and the playground off in production unless asked', () => {
@@ -147,6 +230,14 @@ describe('configuration', () => {
     [{ TWILIO_FLEX_API_URL: 'not a url' }, /TWILIO_FLEX_API_URL must be a URL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ GRAPHQL_INTROSPECTION: 'yes' }, /GRAPHQL_INTROSPECTION must be true or false/],
+    [{ AUTH_JWT_SECRET: 's', AUTH_JWT_MAX_AGE_SECONDS: '0' }, /AUTH_JWT_MAX_AGE_SECONDS must be/],
+    [{ HTTP_REQUEST_TIMEOUT_MS: 'never' }, /HTTP_REQUEST_TIMEOUT_MS must be a whole number/],
+    [
+      { HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '6000' },
+      /HTTP_HEADERS_TIMEOUT_MS must be a whole number from 100 to 5000/,
+    ],
+    [{ HTTP_KEEP_ALIVE_TIMEOUT_MS: '-1' }, /HTTP_KEEP_ALIVE_TIMEOUT_MS must be/],
+    [{ METRICS_MAX_OPERATION_NAMES: 'lots' }, /METRICS_MAX_OPERATION_NAMES must be/],
   ])('refuses a bad setting with a message naming it: %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

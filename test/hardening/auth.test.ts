@@ -32,14 +32,21 @@ describe('client auth with bearer tokens (HS256 secret)', () => {
         AUTH_BASIC_PASSTHROUGH: 'false',
         AUTH_JWT_SECRET: SECRET,
         AUTH_JWT_AUDIENCE: 'identity-gateway',
+        AUTH_JWT_MAX_AGE_SECONDS: '3600',
         // The tenants a token may name live in server-side configuration, never in the token.
-        TWILIO_TENANTS: JSON.stringify({
-          kestrel: {
-            accountSid: kestrel!.accountSid,
-            authToken: kestrel!.authToken,
-            chatServiceSids: kestrel!.chatServiceSids,
-          },
-        }),
+        // A tenant id that is also a key of every object's prototype must still be only a name.
+        TWILIO_TENANTS: JSON.stringify(
+          Object.fromEntries(
+            ['kestrel', '__proto__'].map((id) => [
+              id,
+              {
+                accountSid: kestrel!.accountSid,
+                authToken: kestrel!.authToken,
+                chatServiceSids: kestrel!.chatServiceSids,
+              },
+            ]),
+          ),
+        ),
       }),
     });
     [a, b] = stack.emulator.accounts as [EmulatorAccount, EmulatorAccount];
@@ -76,6 +83,73 @@ describe('client auth with bearer tokens (HS256 secret)', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data?.conversationsUser?.accountSid).toBe(b.accountSid);
     expect((await stack.emulator.requests()).map((r) => r.account)).toEqual([b.accountSid]);
+  });
+
+  it('acts as a tenant whose id is __proto__ like any other', async () => {
+    const person = await stack.emulator.person({ accountSid: b.accountSid, conversations: true });
+    const result = await asBearer(await sign({ sub: 'u', tenant: '__proto__' }), person.identity);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.conversationsUser?.accountSid).toBe(b.accountSid);
+  });
+
+  it.each(['constructor', 'toString', 'hasOwnProperty', 'credentials', 'chatServiceSids'])(
+    'refuses a token naming the tenant %s, a key every object or tenant has, with 403',
+    async (tenant) => {
+      const result = await asBearer(await sign({ sub: 'u', tenant }), 'anyone');
+      expect(result.status).toBe(403);
+      expect(result.errors).toEqual([
+        {
+          message: 'The token names a tenant this gateway does not serve',
+          extensions: { code: 'FORBIDDEN' },
+        },
+      ]);
+      expect(await stack.emulator.requestLines()).toEqual([]);
+    },
+  );
+
+  it.each([
+    [
+      'without an expiry',
+      () =>
+        new SignJWT({ sub: 'u' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setIssuedAt()
+          .setAudience('identity-gateway')
+          .sign(new TextEncoder().encode(SECRET)),
+      /^Invalid token: missing required "exp" claim$/,
+    ],
+    [
+      'issued for longer than AUTH_JWT_MAX_AGE_SECONDS',
+      () => sign({ sub: 'u' }, { expiresIn: '61m' }),
+      /^Invalid token: it is valid for 3660 s after it was issued, more than the 3600 s allowed$/,
+    ],
+    [
+      'without iat, expiring later than AUTH_JWT_MAX_AGE_SECONDS from now',
+      () =>
+        new SignJWT({ sub: 'u' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setAudience('identity-gateway')
+          .setExpirationTime('2h')
+          .sign(new TextEncoder().encode(SECRET)),
+      /^Invalid token: it is valid for 720\d s from now, more than the 3600 s allowed$/,
+    ],
+  ])('refuses a token %s with 401 and says why', async (_name, token, message) => {
+    const result = await asBearer(await token(), 'anyone');
+    expect(result.status).toBe(401);
+    expect(result.errors).toEqual([
+      {
+        message: expect.stringMatching(message) as string,
+        extensions: { code: 'UNAUTHENTICATED' },
+      },
+    ]);
+    expect(await stack.emulator.requestLines()).toEqual([]);
+  });
+
+  it('accepts a token valid for exactly AUTH_JWT_MAX_AGE_SECONDS', async () => {
+    const person = await stack.emulator.person({ accountSid: a.accountSid, conversations: true });
+    const result = await asBearer(await sign({ sub: 'u' }, { expiresIn: '1h' }), person.identity);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.conversationsUser?.accountSid).toBe(a.accountSid);
   });
 
   it.each([
