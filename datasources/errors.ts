@@ -1,7 +1,14 @@
 import { GraphQLError } from 'graphql';
 
-/** The stable `extensions.code` values the gateway answers with. */
-export type ErrorCode =
+/**
+ * Every `extensions.code` the gateway itself answers with, in one union. Apollo's own codes
+ * (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, OPERATION_RESOLUTION_FAILURE,
+ * PERSISTED_QUERY_NOT_FOUND, ...) reach clients as Apollo sends them, beside these.
+ */
+export type ErrorCode = FieldErrorCode | RequestErrorCode | 'QUERY_TOO_COSTLY';
+
+/** On a field: what an upstream call (or a value refused before it) came to. */
+export type FieldErrorCode =
   | 'BAD_USER_INPUT'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
@@ -12,6 +19,22 @@ export type ErrorCode =
   | 'UPSTREAM_TIMEOUT'
   | 'UPSTREAM_UNAVAILABLE'
   | 'TOO_MANY_UPSTREAM_CALLS';
+
+/** On the whole request: refusals server/ makes before any resolver runs. */
+export type RequestErrorCode =
+  | 'BAD_REQUEST'
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'METHOD_NOT_ALLOWED'
+  | 'REQUEST_TIMEOUT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'HEADERS_TOO_LARGE'
+  | 'PERSISTED_QUERY_HASH_MISMATCH'
+  | 'PERSISTED_QUERY_VERSION_NOT_SUPPORTED'
+  | 'SUBSCRIPTION_NOT_SUPPORTED'
+  | 'INTERNAL_SERVER_ERROR';
 
 export type Product = 'flex' | 'conversations' | 'chat';
 
@@ -47,7 +70,7 @@ export class TwilioError extends GraphQLError {
 
   constructor(
     message: string,
-    code: ErrorCode,
+    code: FieldErrorCode,
     twilio: TwilioErrorDetails,
     retryAfterSeconds: number | null = null,
     kind: FailureKind = 'request',
@@ -65,8 +88,8 @@ export class TwilioError extends GraphQLError {
     this.kind = kind;
   }
 
-  get code(): ErrorCode {
-    return this.extensions.code as ErrorCode;
+  get code(): FieldErrorCode {
+    return this.extensions.code as FieldErrorCode;
   }
 
   get isNotFound(): boolean {
@@ -75,7 +98,7 @@ export class TwilioError extends GraphQLError {
 }
 
 /** The one table from upstream HTTP status to the gateway's error code. */
-export function codeForStatus(status: number): ErrorCode {
+export function codeForStatus(status: number): FieldErrorCode {
   switch (status) {
     case 400:
       return 'BAD_USER_INPUT';

@@ -1,24 +1,5 @@
 import { GraphQLError } from 'graphql';
-
-/**
- * The codes of the refusals server/ makes itself. Apollo's own (BAD_REQUEST,
- * GRAPHQL_PARSE_FAILED, OPERATION_RESOLUTION_FAILURE, PERSISTED_QUERY_NOT_FOUND, ...) reach clients
- * as Apollo sends them, beside these.
- */
-export type RequestErrorCode =
-  | 'BAD_REQUEST'
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'METHOD_NOT_ALLOWED'
-  | 'REQUEST_TIMEOUT'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'HEADERS_TOO_LARGE'
-  | 'PERSISTED_QUERY_HASH_MISMATCH'
-  | 'PERSISTED_QUERY_VERSION_NOT_SUPPORTED'
-  | 'SUBSCRIPTION_NOT_SUPPORTED'
-  | 'INTERNAL_SERVER_ERROR';
+import type { RequestErrorCode } from '../datasources/errors.js';
 
 /** A refusal before any resolver runs: Apollo answers it with `status` and nothing else. */
 export function requestError(
@@ -59,7 +40,7 @@ const CODE_BY_STATUS: Partial<Record<number, RequestErrorCode>> = {
 };
 
 /** The code of a refusal Fastify or Node makes, by its status; any other 4xx is a BAD_REQUEST. */
-export function codeForStatus(status: number): RequestErrorCode {
+export function refusalCodeForStatus(status: number): RequestErrorCode {
   if (status >= 500) return 'INTERNAL_SERVER_ERROR';
   return CODE_BY_STATUS[status] ?? 'BAD_REQUEST';
 }

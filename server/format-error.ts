@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { RequestErrorCode } from './errors.js';
+import type { RequestErrorCode } from '../datasources/errors.js';
 import type { Logger } from './logger.js';
 
 /**

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { codeForStatus, errorBody } from './errors.js';
+import { errorBody, refusalCodeForStatus } from './errors.js';
 import type { Logger } from './logger.js';
 
 export interface RefusalOptions {
@@ -19,7 +19,7 @@ function refuse(
   message: string,
 ) {
   if (isGraphqlRequest(request)) {
-    return reply.code(status).send(errorBody(codeForStatus(status), message));
+    return reply.code(status).send(errorBody(refusalCodeForStatus(status), message));
   }
   return reply.code(status).send({ statusCode: status, error: STATUS_CODES[status], message });
 }
@@ -72,7 +72,7 @@ export function handleClientError(error: NodeJS.ErrnoException, socket: Socket):
     (error.code !== undefined && Object.hasOwn(CLIENT_ERRORS, error.code)
       ? CLIENT_ERRORS[error.code]
       : undefined) ?? NOT_HTTP;
-  const body = JSON.stringify(errorBody(codeForStatus(status), message));
+  const body = JSON.stringify(errorBody(refusalCodeForStatus(status), message));
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +

@@ -3,6 +3,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { createRequire } from 'node:module';
 import { GraphQLError, type ValidationRule } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
+import type { ErrorCode } from '../../datasources/errors.js';
 import type { Context } from '../../resolvers/context.js';
 
 // The CommonJS build, required: its ESM build imports graphql/index.mjs, a second graphql realm
@@ -30,28 +31,37 @@ export const QUERY_LIMITS = {
 const COST_CACHE_ENTRIES = 1000;
 
 /**
- * What the cost of an operation depends on: the document and the only variable values the
- * estimators read (whole numbers, for page sizes, and list lengths, for ids).
+ * What the cost of an operation depends on: the document, the only variable values the
+ * estimators read (whole numbers, for page sizes, and list lengths, for ids), and how many chat
+ * services a person is looked up in.
  */
 function costKey(
   queryHash: string,
   operationName: string | null | undefined,
   variables: Record<string, unknown> | undefined,
+  chatServices: number,
 ): string {
   const sizes = Object.entries(variables ?? {})
     .filter(([, value]) => typeof value === 'number' || Array.isArray(value))
     .map(([name, value]) => `${name}=${Array.isArray(value) ? `#${value.length}` : String(value)}`);
-  return `${queryHash}|${operationName ?? ''}|${sizes.join(',')}`;
+  return `${queryHash}|${operationName ?? ''}|${sizes.join(',')}|${chatServices}`;
 }
 
-/** List fields multiply what they select by how many items they may return. */
-const listEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  const first: unknown = args.first;
-  if (typeof first === 'number') return 1 + childComplexity * Math.max(first, 0);
-  const items: unknown = args.identities ?? args.ids;
-  if (Array.isArray(items)) return 1 + childComplexity * items.length;
-  return undefined;
-};
+/**
+ * List fields multiply what they select by how many items they may return: a page by its size,
+ * `users`/`nodes` by their ids, and a person's `chatUsers` by the chat services they are looked up
+ * in (the configured ones, and their Conversations user's own), one Twilio call each.
+ */
+const listEstimator =
+  (chatServices: number): ComplexityEstimator =>
+  ({ args, childComplexity, field }) => {
+    const first: unknown = args.first;
+    if (typeof first === 'number') return 1 + childComplexity * Math.max(first, 0);
+    const items: unknown = args.identities ?? args.ids;
+    if (Array.isArray(items)) return 1 + childComplexity * items.length;
+    if (field.name === 'chatUsers') return 1 + childComplexity * (chatServices + 1);
+    return undefined;
+  };
 
 /**
  * Depth, aliases and directives come from GraphQL Armor's rules. Its cost rule only sees literal
@@ -83,12 +93,13 @@ export function createQueryLimits(): {
   const costPlugin: ApolloServerPlugin<Context> = {
     requestDidStart: () =>
       Promise.resolve({
-        didResolveOperation({ request, document, schema, queryHash, operation }) {
+        didResolveOperation({ request, document, schema, queryHash, operation, contextValue }) {
           // No operation of that name (or several and no name): execution refuses it next with
           // OPERATION_RESOLUTION_FAILURE (400). The estimator, given a name, reads every
           // operation's name and throws a TypeError on an anonymous one: a 500.
           if (!operation) return Promise.resolve();
-          const key = costKey(queryHash, request.operationName, request.variables);
+          const chatServices = contextValue.defaults.chatServiceSids.length;
+          const key = costKey(queryHash, request.operationName, request.variables, chatServices);
           let cost = costs.get(key);
           try {
             cost ??= queryComplexity.getComplexity({
@@ -97,7 +108,7 @@ export function createQueryLimits(): {
               variables: request.variables ?? {},
               operationName: request.operationName ?? undefined,
               estimators: [
-                listEstimator,
+                listEstimator(chatServices),
                 queryComplexity.simpleEstimator({ defaultComplexity: 1 }),
               ],
             });
@@ -113,7 +124,7 @@ export function createQueryLimits(): {
               `Operation cost ${cost} exceeds the limit of ${QUERY_LIMITS.cost}: ask for fewer fields or smaller pages`,
               {
                 extensions: {
-                  code: 'QUERY_TOO_COSTLY',
+                  code: 'QUERY_TOO_COSTLY' satisfies ErrorCode,
                   cost,
                   maxCost: QUERY_LIMITS.cost,
                   http: { status: 400 },

@@ -204,6 +204,34 @@ describe('chat service lists', () => {
     expect(await t.stack.emulator.requests()).toEqual([]);
   });
 
+  it('counts every chat service a person is looked up in towards the query cost', async () => {
+    const t = await twoTenants();
+    const ids = Array.from({ length: 100 }, (_, i) => t.people.a[i % t.people.a.length] as string);
+    const many = Array.from({ length: 10 }, (_, i) => `IS${i.toString(16).padStart(32, '0')}`);
+    const asking = (services: string[]) =>
+      t.stack.execute(
+        `query ($ids: [String!]!) {
+          users(identities: $ids) { chatUsers { sid identity friendlyName attributes dateCreated } }
+        }`,
+        { ids },
+        {
+          headers: {
+            authorization: basic(t.a.accountSid, t.a.authToken),
+            'x-chat-service-sids': services.join(','),
+          },
+        },
+      );
+    // 100 people × (10 services + their own) × 5 fields: over the limit of 5000, refused before
+    // any call.
+    const refused = await asking(many);
+    expect(refused.status).toBe(400);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY' });
+    expect(await t.stack.emulator.requests()).toEqual([]);
+    // The same operation with one service costs about a fifth of that and runs.
+    const answered = await asking(many.slice(0, 1));
+    expect(answered.status).toBe(200);
+  });
+
   it('asks each distinct service once, however often the header repeats it', async () => {
     const t = await twoTenants();
     const service = t.a.chatServiceSids[0] as string;
