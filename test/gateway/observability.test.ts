@@ -1,20 +1,9 @@
 import { createHash } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EmulatorAccount } from '../../emulator/index.js';
-import { expectData } from '../helpers/graphql.js';
+import { basicAuth, expectData } from '../helpers/graphql.js';
+import { LogLines } from '../helpers/log-lines.js';
 import { startStack, type Stack } from '../helpers/stack.js';
-
-/** Collects the gateway's JSON log lines. */
-class LogLines extends Writable {
-  readonly lines: Record<string, unknown>[] = [];
-  override _write(chunk: Buffer, _encoding: string, done: () => void) {
-    for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
-      this.lines.push(JSON.parse(line) as Record<string, unknown>);
-    }
-    done();
-  }
-}
 
 describe('observability', () => {
   let stack: Stack;
@@ -77,7 +66,7 @@ describe('observability', () => {
       headers: {
         'content-type': 'application/json',
         'x-request-id': 'trace-abc-123',
-        authorization: `Basic ${Buffer.from(`${account.accountSid}:${account.authToken}`).toString('base64')}`,
+        authorization: basicAuth(account.accountSid, account.authToken),
       },
       body: JSON.stringify({
         query: `{ conversationsUser(identity: ${JSON.stringify(person.identity)}) { sid } }`,

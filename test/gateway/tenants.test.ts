@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EmulatorAccount } from '../../emulator/index.js';
+import { basicAuth } from '../helpers/graphql.js';
 import { startStack, type Stack } from '../helpers/stack.js';
-
-const basic = (username: string, password: string) =>
-  `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 
 interface Seen {
   user: {
@@ -49,7 +47,7 @@ describe('tenants', () => {
         { i: identity },
         {
           headers: {
-            authorization: basic(account.accountSid, account.authToken),
+            authorization: basicAuth(account.accountSid, account.authToken),
             'x-flex-instance-sid': account.flexInstanceSid,
             'x-chat-service-sids': account.chatServiceSids.join(','),
           },
@@ -80,8 +78,8 @@ describe('tenants', () => {
     for (const authorization of [
       'Bearer abc',
       'Basic !!!',
-      basic('not-a-sid', 'x'),
-      basic(a.accountSid, ''),
+      basicAuth('not-a-sid', 'x'),
+      basicAuth(a.accountSid, ''),
     ]) {
       const result = await stack.execute(
         `{ conversationsUser(identity: "x") { sid } }`,
@@ -99,7 +97,7 @@ describe('tenants', () => {
 
   it('reports credentials Twilio refuses as UNAUTHENTICATED with Twilio code 20003', async () => {
     const result = await stack.execute(`{ conversationsUser(identity: "x") { sid } }`, undefined, {
-      headers: { authorization: basic(a.accountSid, 'wrong-token') },
+      headers: { authorization: basicAuth(a.accountSid, 'wrong-token') },
     });
     expect(result.errors?.[0]).toMatchObject({
       path: ['conversationsUser'],
@@ -114,7 +112,7 @@ describe('tenants', () => {
       `query ($u: String!) { flexUserByUsername(username: $u) { sid } }`,
       { u: person.identity },
       {
-        headers: { authorization: basic(b.accountSid, b.authToken) },
+        headers: { authorization: basicAuth(b.accountSid, b.authToken) },
       },
     );
     expect(result.errors?.[0]).toMatchObject({

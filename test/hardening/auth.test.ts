@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EmulatorAccount } from '../../emulator/index.js';
+import { basicAuth } from '../helpers/graphql.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 
 const SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
@@ -191,7 +192,7 @@ describe('client auth with bearer tokens (HS256 secret)', () => {
       { i: 'anyone' },
       {
         headers: {
-          authorization: `Basic ${Buffer.from(`${a.accountSid}:${a.authToken}`).toString('base64')}`,
+          authorization: basicAuth(a.accountSid, a.authToken),
         },
       },
     );

@@ -4,10 +4,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EmulatorAccount } from '../../emulator/index.js';
+import { basicAuth } from '../helpers/graphql.js';
 import { startStack, type Stack } from '../helpers/stack.js';
-
-const basic = (username: string, password: string) =>
-  `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 
 const PROFILES = `query ($ids: [String!]!) {
   users(identities: $ids) { flexUser { sid } conversationsUser { sid } chatUsers { sid } }
@@ -32,7 +30,7 @@ describe('credentials Twilio refuses', () => {
       { ids: identities },
       {
         headers: {
-          authorization: basic(account.accountSid, password),
+          authorization: basicAuth(account.accountSid, password),
           'x-flex-instance-sid': account.flexInstanceSid,
           'x-chat-service-sids': account.chatServiceSids.join(','),
         },

@@ -3,20 +3,10 @@
  * sibling's call is still in flight, that call is abandoned, and the operation's log line counts
  * every call that was sent.
  */
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmulatorAccount } from '../../emulator/index.js';
+import { LogLines } from '../helpers/log-lines.js';
 import { startStack, type Stack } from '../helpers/stack.js';
-
-class LogLines extends Writable {
-  readonly lines: Record<string, unknown>[] = [];
-  override _write(chunk: Buffer, _encoding: string, done: () => void) {
-    for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
-      this.lines.push(JSON.parse(line) as Record<string, unknown>);
-    }
-    done();
-  }
-}
 
 describe('the end of a request', () => {
   let stack: Stack;

@@ -5,11 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EmulatorAccount, LoggedRequest } from '../../emulator/index.js';
-import type { GraphQLResponse } from '../helpers/graphql.js';
+import { basicAuth, type GraphQLResponse } from '../helpers/graphql.js';
 import { startStack, type Stack } from '../helpers/stack.js';
-
-const basic = (username: string, password: string) =>
-  `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 
 interface Tenants {
   stack: Stack;
@@ -54,7 +51,7 @@ async function twoTenants(env: Record<string, string> = {}): Promise<Tenants> {
         { ids },
         {
           headers: {
-            authorization: basic(account.accountSid, account.authToken),
+            authorization: basicAuth(account.accountSid, account.authToken),
             'x-flex-instance-sid': account.flexInstanceSid,
             'x-chat-service-sids': account.chatServiceSids.join(','),
           },
@@ -88,7 +85,7 @@ describe('one tenant cannot hurt another', () => {
       const result = await t.stack.execute(
         nodes,
         { ids: Array(12).fill(forged) },
-        { headers: { authorization: basic(t.a.accountSid, t.a.authToken) } },
+        { headers: { authorization: basicAuth(t.a.accountSid, t.a.authToken) } },
       );
       expect(result.data).toEqual({ nodes: Array(12).fill(null) });
     }
@@ -193,7 +190,7 @@ describe('chat service lists', () => {
       { ids: t.people.a.slice(0, 100) },
       {
         headers: {
-          authorization: basic(t.a.accountSid, t.a.authToken),
+          authorization: basicAuth(t.a.accountSid, t.a.authToken),
           'x-chat-service-sids': many.join(','),
         },
       },
@@ -216,7 +213,7 @@ describe('chat service lists', () => {
         { ids },
         {
           headers: {
-            authorization: basic(t.a.accountSid, t.a.authToken),
+            authorization: basicAuth(t.a.accountSid, t.a.authToken),
             'x-chat-service-sids': services.join(','),
           },
         },
@@ -240,7 +237,7 @@ describe('chat service lists', () => {
       { i: t.people.a[0] },
       {
         headers: {
-          authorization: basic(t.a.accountSid, t.a.authToken),
+          authorization: basicAuth(t.a.accountSid, t.a.authToken),
           'x-chat-service-sids': Array(50).fill(service).join(','),
         },
       },

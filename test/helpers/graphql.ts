@@ -58,3 +58,7 @@ export const aString = (): string => {
   const matcher: unknown = expect.any(String);
   return matcher as string;
 };
+
+/** An `Authorization` header for Basic pass-through of a Twilio account's credentials. */
+export const basicAuth = (username: string, password: string): string =>
+  `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;

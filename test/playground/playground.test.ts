@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EXAMPLE_IDENTITY, personAcrossProductsExample } from '../../server/playground/examples.js';
+import { basicAuth } from '../helpers/graphql.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 
 const chromiumPath = '/usr/bin/chromium';
@@ -157,7 +158,7 @@ describe('playground', () => {
               .join(', ')}`,
         );
       }
-      const authorization = `Basic ${Buffer.from(`${account!.accountSid}:${account!.authToken}`).toString('base64')}`;
+      const authorization = basicAuth(account!.accountSid, account!.authToken);
       const sentAuthorization: (string | undefined)[] = [];
       page.on('request', (request) => {
         if (request.method() === 'POST' && request.url() === stack.graphqlUrl) {
