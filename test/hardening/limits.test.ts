@@ -49,6 +49,13 @@ describe('query limits', () => {
     expect(errors[0]?.message).toMatch(/^Operation cost \d+ exceeds the limit of 5000/);
   });
 
+  it('lets the largest page the schema allows through when it asks for leaf fields only', async () => {
+    const result = await stack.execute(
+      `{ flexUsers(first: 1000) { nodes { username fullName email roles } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+  });
+
   it('lets a page of 50 Flex users with their other products through', async () => {
     const result = await stack.execute(
       `query ($n: Int!) { flexUsers(first: $n) { nodes { username fullName email

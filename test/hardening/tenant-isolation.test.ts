@@ -208,7 +208,10 @@ describe('chat service lists', () => {
     const asking = (services: string[]) =>
       t.stack.execute(
         `query ($ids: [String!]!) {
-          users(identities: $ids) { chatUsers { sid identity friendlyName attributes dateCreated } }
+          users(identities: $ids) {
+            chatUsers { user { identity } flexUser { sid } conversationsUser { sid }
+              again: flexUser { sid } andAgain: conversationsUser { sid } }
+          }
         }`,
         { ids },
         {
@@ -218,7 +221,7 @@ describe('chat service lists', () => {
           },
         },
       );
-    // 100 people × (10 services + their own) × 5 fields: over the limit of 5000, refused before
+    // 100 people × (10 services + their own) × 5 joins: over the limit of 5000, refused before
     // any call.
     const refused = await asking(many);
     expect(refused.status).toBe(400);
