@@ -220,8 +220,11 @@ async function main() {
   }
   let mutationMismatch = 0;
   writeTargets.forEach((identity, i) => {
-    const path = `/v1/Users/${encodeURIComponent(identity)}`;
-    const posts = requests.filter((r) => r.method === 'POST' && r.path === path);
+    // Compared decoded: the gateway encodes more than encodeURIComponent does (dots, too).
+    const path = `/v1/Users/${identity}`;
+    const posts = requests.filter(
+      (r) => r.method === 'POST' && decodeURIComponent(r.path) === path,
+    );
     const ok = posts.filter((r) => r.status === 200).length;
     if (ok !== mutations[i]!.applied) {
       mutationMismatch += 1;
