@@ -3,6 +3,7 @@ import { twilioForm } from './form.js';
 import { toPage } from './pages.js';
 import { paths } from './paths.js';
 import type {
+  FlexConfigurationRecord,
   FlexUserByUsernamePage,
   FlexUserRecord,
   FlexUserV2Record,
@@ -27,9 +28,19 @@ export interface FlexUserProvision {
   workerAttributes?: Record<string, unknown>;
 }
 
-/** Flex v2 fetch/update (in Twilio's spec) and the v1 list and v4 operations of the Flex Users API beta. */
+/**
+ * Flex v2 fetch/update and v1 Configuration (in Twilio's specs), and the v1 list and v4 operations of
+ * the Flex Users API beta.
+ */
 export function createFlexApi(http: Http) {
   return {
+    /** Flex v1 Configuration; null when the account has no Flex (Twilio's 404). */
+    fetchConfiguration: () =>
+      http.getOrNull<FlexConfigurationRecord>(
+        'fetchConfiguration',
+        paths.flex.fetchConfiguration(),
+      ),
+
     listFlexUsers: async (
       instanceSid: string,
       page: PageRequest,

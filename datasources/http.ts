@@ -104,6 +104,8 @@ export interface Http {
 
 /** An attempt with less time than this left in the budget is not started. */
 const MIN_ATTEMPT_MS = 20;
+/** How long the other calls wait for the one trying unverified credentials before going anyway. */
+const PROBE_WAIT_MS = 250;
 
 interface Call {
   operation: string;
@@ -144,10 +146,15 @@ export function createHttp(transport: Transport, product: Product, session: Sess
   /** Sends one attempt, or explains why it was not sent (a request-side failure, never the host's). */
   async function attempt<T>(call: Call, path: string): Promise<Attempt<T>> {
     let release: () => void;
+    let waited = false;
     for (;;) {
       // Credentials nobody has seen Twilio accept yet: one call tries them while the others wait,
-      // so wrong credentials cost Twilio one call, not one per field.
-      while (session.probe !== null) await session.probe;
+      // so wrong credentials cost Twilio one call, not one per field. The wait is short: a refusal
+      // comes back at once, and a slow probe must not hold the whole request up.
+      if (session.probe !== null && !waited) {
+        await waitAtMost(session.probe, PROBE_WAIT_MS);
+        waited = true;
+      }
       if (session.rejected !== null) return notSent(session.rejected);
       if (session.signal.aborted) return notSent(requestEnded(product));
       const remaining = session.deadline - Date.now();
@@ -159,7 +166,7 @@ export function createHttp(transport: Transport, product: Product, session: Sess
         return notSent(session.signal.aborted ? requestEnded(product) : budgetSpent(product));
       }
       // Another call of this request became the probe while this one waited for its slot.
-      if (session.probe === null) break;
+      if (session.probe === null || waited) break;
       release();
     }
     // Checked again: other calls of this request may have been sent while this one waited.
@@ -173,7 +180,7 @@ export function createHttp(transport: Transport, product: Product, session: Sess
       return notSent(breakerOpen(product));
     }
     let endProbe: (() => void) | undefined;
-    if (!transport.isVerified(session.fingerprint)) {
+    if (session.probe === null && !transport.isVerified(session.fingerprint)) {
       session.probe = new Promise<void>((resolve) => (endProbe = resolve));
     }
     try {
@@ -373,6 +380,13 @@ function parseJson<T>(product: Product, status: number, text: string): Attempt<T
     );
     return { done: false, error, retryAfterSeconds: null, retryable: false };
   }
+}
+
+/** Settles when `promise` does or after `ms`, whichever comes first. */
+async function waitAtMost(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 /** Resolves true after `ms`, or false as soon as `signal` aborts. */

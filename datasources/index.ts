@@ -32,5 +32,10 @@ export function createDataSources(
   return { apis, loaders: createLoaders(apis, options.loaderHooks), session };
 }
 
-export { createTransport, type Transport, type TransportSettings } from './transport.js';
+export {
+  createTransport,
+  type AccountSettings,
+  type Transport,
+  type TransportSettings,
+} from './transport.js';
 export type { Apis, Loaders, Credentials, Session };

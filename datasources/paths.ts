@@ -84,6 +84,7 @@ const chatUsers = (serviceSid: string) => [
  */
 export const paths = {
   flex: {
+    fetchConfiguration: () => target(['v1', 'Configuration']),
     listFlexUsers: (instanceSid: string, p: PageRequest) =>
       target(flexUsers('v1', instanceSid), page(p)),
     fetchFlexUser: (instanceSid: string, sid: string) =>

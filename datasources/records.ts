@@ -99,3 +99,14 @@ export interface Page<T> {
   items: T[];
   nextPageToken: string | null;
 }
+
+/**
+ * The keys of Flex's `GET /v1/Configuration` (twilio_flex_v1.json, flex.v1.configuration) the
+ * gateway reads: where the account's Flex instance, chat service and TaskRouter workspace are.
+ */
+export interface FlexConfigurationRecord {
+  account_sid?: string | null;
+  flex_instance_sid?: string | null;
+  chat_service_instance_sid?: string | null;
+  taskrouter_workspace_sid?: string | null;
+}

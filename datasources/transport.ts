@@ -21,8 +21,18 @@ export interface TransportSettings {
 
 /** How long a credential pair Twilio accepted is trusted to be right without a probe. */
 const VERIFIED_TTL_MS = 10 * 60_000;
+/** How long what Flex's Configuration says about an account is used before it is read again. */
+const SETTINGS_TTL_MS = 10 * 60_000;
 /** Bounds on per-account state: pass-through lets any number of accounts appear. */
 const MAX_VERIFIED = 10_000;
+const MAX_SETTINGS = 10_000;
+
+/** Where an account's Flex instance and chat service are, as Flex's Configuration says. */
+export interface AccountSettings {
+  flexInstanceSid: string | null;
+  chatServiceSid: string | null;
+  workspaceSid: string | null;
+}
 const MAX_BREAKERS = 10_000;
 
 /**
@@ -41,6 +51,15 @@ export interface Transport {
   fingerprint(username: string, password: string): string;
   isVerified(fingerprint: string): boolean;
   markVerified(fingerprint: string): void;
+  /**
+   * The account's settings, read once per account (by credential fingerprint) and kept for ten
+   * minutes; `read` runs only on a miss, and a failed read is not kept, so the next request tries
+   * again.
+   */
+  accountSettings(
+    fingerprint: string,
+    read: () => Promise<AccountSettings>,
+  ): Promise<AccountSettings>;
   destroy(): Promise<void>;
 }
 
@@ -63,6 +82,7 @@ export function createTransport(settings: TransportSettings): Transport {
   const budget = new FairLimiter(settings.accountConcurrency, settings.totalConcurrency);
   const breakers = new Map<string, Breaker>();
   const verified = new Map<string, number>();
+  const settingsCache = new Map<string, { until: number; value: Promise<AccountSettings> }>();
   const salt = randomBytes(32);
 
   return {
@@ -91,6 +111,20 @@ export function createTransport(settings: TransportSettings): Transport {
       verified.delete(fingerprint);
       if (verified.size >= MAX_VERIFIED) verified.delete(verified.keys().next().value as string);
       verified.set(fingerprint, Date.now() + VERIFIED_TTL_MS);
+    },
+    accountSettings(fingerprint, read) {
+      const cached = settingsCache.get(fingerprint);
+      if (cached && cached.until > Date.now()) return cached.value;
+      settingsCache.delete(fingerprint);
+      if (settingsCache.size >= MAX_SETTINGS) {
+        settingsCache.delete(settingsCache.keys().next().value as string);
+      }
+      const value = read();
+      settingsCache.set(fingerprint, { until: Date.now() + SETTINGS_TTL_MS, value });
+      value.catch(() => {
+        if (settingsCache.get(fingerprint)?.value === value) settingsCache.delete(fingerprint);
+      });
+      return value;
     },
     destroy: () => dispatcher.destroy(),
   };

@@ -32,7 +32,7 @@ export const Mutation: MutationResolvers = {
       ...checkAttributes('workerAttributes', input.workerAttributes),
     ];
     if (userErrors.length > 0) return { userErrors, flexUser: null, user: null };
-    const instanceSid = flexInstance(ctx, input.instanceSid);
+    const instanceSid = await flexInstance(ctx, input.instanceSid);
     try {
       const record = await ctx.apis.flex.provisionFlexUser(instanceSid, {
         username: input.username,
@@ -58,7 +58,7 @@ export const Mutation: MutationResolvers = {
       ...checkText('locale', input.locale, false),
     ];
     if (userErrors.length > 0) return { userErrors, flexUser: null };
-    const instanceSid = flexInstance(ctx, input.instanceSid);
+    const instanceSid = await flexInstance(ctx, input.instanceSid);
     try {
       const record = await ctx.apis.flex.updateFlexUser(instanceSid, input.sid, {
         email: input.email ?? undefined,
@@ -73,7 +73,7 @@ export const Mutation: MutationResolvers = {
   },
 
   deprovisionFlexUser: async (_root, { input }, ctx) => {
-    const key = { instanceSid: flexInstance(ctx, input.instanceSid), sid: input.sid };
+    const key = { instanceSid: await flexInstance(ctx, input.instanceSid), sid: input.sid };
     try {
       await ctx.apis.flex.deprovisionFlexUser(key.instanceSid, key.sid);
     } catch (error) {
@@ -113,7 +113,7 @@ export const Mutation: MutationResolvers = {
       ...checkAttributes('attributes', input.attributes),
     ];
     if (userErrors.length > 0) return { userErrors, chatUser: null };
-    const serviceSid = chatService(ctx, input.serviceSid);
+    const serviceSid = await chatService(ctx, input.serviceSid);
     try {
       const record = await ctx.apis.chat.updateUser(serviceSid, userRefOf(input), {
         friendlyName: input.friendlyName ?? undefined,

@@ -76,7 +76,7 @@ async function personBySid(sid: string, ctx: Context): Promise<Person | null> {
     failure = error as Error;
   }
   const found = await Promise.allSettled(
-    ctx.defaults.chatServiceSids.map((serviceSid) =>
+    (await ctx.defaults.chatServiceSids()).map((serviceSid) =>
       ctx.loaders.chatUser.load({ serviceSid, sid }),
     ),
   );
@@ -106,7 +106,7 @@ export const Query: QueryResolvers = {
     if (by === 'identity') return { identity: value };
     if (value.startsWith('FU')) {
       const record = await ctx.loaders.flexUser.load({
-        instanceSid: flexInstance(ctx),
+        instanceSid: await flexInstance(ctx),
         sid: value,
       });
       return record ? personOfFlexUser(record) : null;
@@ -122,12 +122,15 @@ export const Query: QueryResolvers = {
     return identities.map((identity) => ({ identity }));
   },
 
-  flexUser: (_root, { instanceSid, sid }, ctx) =>
-    ctx.loaders.flexUser.load({ instanceSid: flexInstance(ctx, instanceSid), sid }),
-  flexUserByUsername: (_root, { instanceSid, username }, ctx) =>
-    ctx.loaders.flexUserByUsername.load({ instanceSid: flexInstance(ctx, instanceSid), username }),
+  flexUser: async (_root, { instanceSid, sid }, ctx) =>
+    ctx.loaders.flexUser.load({ instanceSid: await flexInstance(ctx, instanceSid), sid }),
+  flexUserByUsername: async (_root, { instanceSid, username }, ctx) =>
+    ctx.loaders.flexUserByUsername.load({
+      instanceSid: await flexInstance(ctx, instanceSid),
+      username,
+    }),
   flexUsers: async (_root, { instanceSid, first, after }, ctx) => {
-    const instance = flexInstance(ctx, instanceSid);
+    const instance = await flexInstance(ctx, instanceSid);
     const connection = await readConnection({ first, after }, MAX_PAGE_SIZE.flexUsers, (page) =>
       ctx.apis.flex.listFlexUsers(instance, page),
     );
@@ -150,13 +153,13 @@ export const Query: QueryResolvers = {
     return connection;
   },
 
-  chatUser: (_root, args, ctx) =>
+  chatUser: async (_root, args, ctx) =>
     ctx.loaders.chatUser.load({
-      serviceSid: chatService(ctx, args.serviceSid),
+      serviceSid: await chatService(ctx, args.serviceSid),
       ...userRef(exactlyOne({ sid: args.sid, identity: args.identity })),
     }),
   chatUsers: async (_root, { serviceSid, first, after }, ctx) => {
-    const service = chatService(ctx, serviceSid);
+    const service = await chatService(ctx, serviceSid);
     const connection = await readConnection({ first, after }, MAX_PAGE_SIZE.chatUsers, (page) =>
       ctx.apis.chat.listUsers(service, page),
     );

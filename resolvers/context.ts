@@ -27,8 +27,16 @@ export interface RequestTelemetry {
 }
 
 export interface Defaults {
-  /** The Flex instance used when an operation names none; null when none is configured. */
-  flexInstanceSid: string | null;
-  /** Chat services every person is looked up in, besides their Conversations user's service. */
-  chatServiceSids: string[];
+  /**
+   * The Flex instance used when an operation names none: the configured one, else the one Flex's
+   * Configuration names (read once per account); null when neither has one.
+   */
+  flexInstanceSid(): Promise<string | null>;
+  /**
+   * Chat services every person is looked up in, besides their Conversations user's service: the
+   * configured ones, else the chat service Flex's Configuration names.
+   */
+  chatServiceSids(): Promise<string[]>;
+  /** How many chat services a person is looked up in, as known before any call (for the cost). */
+  chatServiceCount: number;
 }

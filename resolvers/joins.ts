@@ -7,19 +7,22 @@ import type { Context } from './context.js';
 import type { Person } from './models.js';
 import { badInput } from './scalars.js';
 
-/** The Flex instance an operation means: the one it names, else the configured default. */
-export function flexInstance(ctx: Context, instanceSid?: string | null): string {
-  const sid = instanceSid ?? ctx.defaults.flexInstanceSid;
-  if (!sid) throw badInput('No Flex instance configured: pass instanceSid (GO…)');
+/** The Flex instance an operation means: the one it names, else the account's default. */
+export async function flexInstance(ctx: Context, instanceSid?: string | null): Promise<string> {
+  const sid = instanceSid ?? (await ctx.defaults.flexInstanceSid());
+  if (!sid) throw badInput(NO_FLEX_INSTANCE);
   return sid;
 }
 
-/** The chat service an operation means: the one it names, else the first configured. */
-export function chatService(ctx: Context, serviceSid?: string | null): string {
-  const sid = serviceSid ?? ctx.defaults.chatServiceSids[0];
-  if (!sid) throw badInput('No chat service configured: pass serviceSid (IS…)');
+/** The chat service an operation means: the one it names, else the account's first. */
+export async function chatService(ctx: Context, serviceSid?: string | null): Promise<string> {
+  const sid = serviceSid ?? (await ctx.defaults.chatServiceSids())[0];
+  if (!sid) throw badInput('No chat service known for this account: pass serviceSid (IS…)');
   return sid;
 }
+
+const NO_FLEX_INSTANCE =
+  "No Flex instance known for this account (none configured, and Flex's Configuration names none): pass instanceSid (GO…)";
 
 /** The person's Flex user in an instance: the one already loaded, else by username. */
 export async function flexUserOf(
@@ -27,9 +30,8 @@ export async function flexUserOf(
   ctx: Context,
   instanceSid?: string | null,
 ): Promise<FlexUserRecord | null> {
-  const instance = instanceSid ?? ctx.defaults.flexInstanceSid;
-  // With no instance named or configured, a person simply has no Flex user the gateway can see.
-  if (!instance) return null;
+  const instance = instanceSid ?? (await ctx.defaults.flexInstanceSid());
+  if (!instance) throw badInput(NO_FLEX_INSTANCE);
   if (person.flexUser !== undefined && (person.flexUser?.instance_sid ?? instance) === instance) {
     return person.flexUser;
   }
@@ -53,7 +55,7 @@ export function conversationsUserOf(
  * extra round trip unless that service is not configured.
  */
 export async function chatUsersOf(person: Person, ctx: Context): Promise<ChatUserRecord[]> {
-  const configured = ctx.defaults.chatServiceSids;
+  const configured = await ctx.defaults.chatServiceSids();
   const load = (serviceSid: string) =>
     ctx.loaders.chatUser.load({ serviceSid, identity: person.identity });
   const ownService = Promise.resolve(conversationsUserOf(person, ctx)).then(

@@ -1,5 +1,10 @@
 import { setMaxListeners } from 'node:events';
-import { createDataSources, createTransport, type Transport } from '../datasources/index.js';
+import {
+  createDataSources,
+  createTransport,
+  type AccountSettings,
+  type Transport,
+} from '../datasources/index.js';
 import type { Context, RequestTelemetry } from '../resolvers/context.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -78,12 +83,38 @@ export function createContextFunction(config: Config, transport: Transport, metr
       },
     });
     const scheme = header(request.headers, 'authorization')?.trim().split(/\s+/, 1)[0];
+    // Read from Flex's Configuration only when the tenant leaves a default unset, and only when a
+    // resolver needs it: a request that names its instance and services costs no extra call.
+    let settings: Promise<AccountSettings | null> | undefined;
+    const discovered = () =>
+      (settings ??= transport
+        .accountSettings(session.fingerprint, async () => {
+          const configuration = await apis.flex.fetchConfiguration();
+          return {
+            flexInstanceSid: configuration?.flex_instance_sid ?? null,
+            chatServiceSid: configuration?.chat_service_instance_sid ?? null,
+            workspaceSid: configuration?.taskrouter_workspace_sid ?? null,
+          };
+        })
+        .catch((error: unknown) => {
+          request.log.warn(
+            { err: error instanceof Error ? error.message : String(error) },
+            "could not read Flex's Configuration for the account's defaults",
+          );
+          return null;
+        }));
     return {
       apis,
       loaders,
       defaults: {
-        flexInstanceSid: tenant.flexInstanceSid,
-        chatServiceSids: tenant.chatServiceSids,
+        flexInstanceSid: async () =>
+          tenant.flexInstanceSid ?? (await discovered())?.flexInstanceSid ?? null,
+        chatServiceSids: async () => {
+          if (tenant.chatServiceSids.length > 0) return tenant.chatServiceSids;
+          const sid = (await discovered())?.chatServiceSid;
+          return sid ? [sid] : [];
+        },
+        chatServiceCount: Math.max(tenant.chatServiceSids.length, 1),
       },
       telemetry,
       lifecycle: {

@@ -8,6 +8,7 @@ import type { AccountState, ProvisionInput } from '../store.js';
 import type { FlexUserRecord } from '../records.js';
 import { invalidParameter, missingParameter, notFound } from '../twilio-errors.js';
 import { flexUserByUsername, flexUserV2, flexUserV4, provisionedFlexUser } from '../views/flex.js';
+import { flexConfiguration } from '../views/flex-configuration.js';
 import type { World } from '../world.js';
 
 const FLEX_ROLES = new Set(['agent', 'supervisor', 'admin']);
@@ -82,6 +83,13 @@ function provisionInput(body: unknown): ProvisionInput {
 }
 
 export function registerFlexRoutes(app: FastifyInstance, world: World): void {
+  // Flex v1 Configuration: the account's Flex instance, chat service and TaskRouter workspace.
+  resource(app, '/v1/Configuration', {
+    GET: (request, reply) => {
+      void reply.send(flexConfiguration(accountOf(request), baseUrlOf(request)));
+    },
+  });
+
   // Flex Users API (beta): list with the standard meta; PageSize up to 1000.
   resource(app, '/v1/Instances/:InstanceSid/Users', {
     GET: (request, reply) => {

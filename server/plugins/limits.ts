@@ -105,7 +105,7 @@ export function createQueryLimits(): {
           // OPERATION_RESOLUTION_FAILURE (400). The estimator, given a name, reads every
           // operation's name and throws a TypeError on an anonymous one: a 500.
           if (!operation) return Promise.resolve();
-          const chatServices = contextValue.defaults.chatServiceSids.length;
+          const chatServices = contextValue.defaults.chatServiceCount;
           const key = costKey(queryHash, request.operationName, request.variables, chatServices);
           let cost = costs.get(key);
           try {

@@ -103,6 +103,25 @@ describe('Flex users', () => {
     });
   });
 
+  describe('matches twilio_flex_v1.json', () => {
+    it("FetchConfiguration names the account's Flex instance, chat service and workspace", async () => {
+      const response = await twilio('GET', '/v1/Configuration');
+      expect(response.status).toBe(200);
+      const validate = responseValidator(
+        ajv,
+        { spec: 'twilio_flex_v1.json', operationId: 'FetchConfiguration' },
+        200,
+      );
+      expect(schemaErrors(validate, response.body)).toEqual([]);
+      expect(response.body).toMatchObject({
+        account_sid: account.accountSid,
+        flex_instance_sid: account.flexInstanceSid,
+        chat_service_instance_sid: account.defaultChatServiceSid,
+        taskrouter_workspace_sid: account.workspaceSid,
+      });
+    });
+  });
+
   describe('matches the Flex Users API (beta) documentation', () => {
     it.each([
       {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EmulatorAccount } from '../../emulator/index.js';
-import { basicAuth } from '../helpers/graphql.js';
+import { basicAuth, expectData } from '../helpers/graphql.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 
 interface Seen {
@@ -106,19 +106,23 @@ describe('tenants', () => {
     expect(JSON.stringify(result)).not.toContain('wrong-token');
   });
 
-  it('uses no default Flex instance for another account unless the request names one', async () => {
-    const person = await stack.emulator.person({ accountSid: b.accountSid, flex: true });
-    const result = await stack.execute(
-      `query ($u: String!) { flexUserByUsername(username: $u) { sid } }`,
-      { u: person.identity },
-      {
-        headers: { authorization: basicAuth(b.accountSid, b.authToken) },
-      },
+  it("reads another account's Flex instance from its Flex Configuration, once", async () => {
+    const [first, second] = await stack.emulator.people({ accountSid: b.accountSid, flex: true });
+    const ask = (username: string) =>
+      stack.execute<{ flexUserByUsername: { sid: string } }>(
+        `query ($u: String!) { flexUserByUsername(username: $u) { sid } }`,
+        { u: username },
+        { headers: { authorization: basicAuth(b.accountSid, b.authToken) } },
+      );
+    expect(expectData(await ask(first!.identity)).flexUserByUsername.sid).toBe(first!.flexUserSid);
+    expect(expectData(await ask(second!.identity)).flexUserByUsername.sid).toBe(
+      second!.flexUserSid,
     );
-    expect(result.errors?.[0]).toMatchObject({
-      path: ['flexUserByUsername'],
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
-    expect(await stack.emulator.requestLines()).toEqual([]);
+    const users = `/v4/Instances/${b.flexInstanceSid}/Users`;
+    expect(await stack.emulator.requestLines()).toEqual([
+      'GET /v1/Configuration',
+      `GET ${users}?Username=${first!.identity}`,
+      `GET ${users}?Username=${second!.identity}`,
+    ]);
   });
 });
