@@ -7,6 +7,10 @@ import type { ChatUserRecord, Page, PageRequest, TwilioPage } from './records.js
 /** Programmable Chat v2: users of one chat service, addressed by US SID or identity. */
 export function createChatApi(http: Http) {
   return {
+    /** The chat service itself; null when the account has none with that SID. */
+    fetchService: (serviceSid: string) =>
+      http.getOrNull<{ sid: string }>('fetchService', paths.chat.fetchService(serviceSid)),
+
     /** By US… SID or identity; null when the service has no such user (Twilio's 404). */
     fetchUser: (serviceSid: string, user: UserRef) =>
       http.getOrNull<ChatUserRecord>('fetchUser', paths.chat.fetchUser(serviceSid, user)),

@@ -107,6 +107,8 @@ export const paths = {
     updateUser: (ref: UserRef) => target(['v1', 'Users', user(ref)]),
   },
   chat: {
+    fetchService: (serviceSid: string) =>
+      target(['v2', 'Services', sid('chatService', 'a chat service SID', serviceSid)]),
     fetchUser: (serviceSid: string, ref: UserRef) => target([...chatUsers(serviceSid), user(ref)]),
     listUsers: (serviceSid: string, p: PageRequest) => target(chatUsers(serviceSid), page(p)),
     updateUser: (serviceSid: string, ref: UserRef) => target([...chatUsers(serviceSid), user(ref)]),

@@ -221,12 +221,14 @@ export type FlexUser = Node & {
   /** Locale preference, e.g. `en-US`. */
   locale: Maybe<Scalars['String']['output']>;
   /**
-   * Flex roles, e.g. `agent`, `supervisor`, `admin`, as Twilio returns them (lower case; other
-   * roles Twilio may add are passed through).
+   * Flex roles, as the same enum `provisionFlexUser` takes. A role this schema does not know yet
+   * (Twilio may add some) is left out here and is in `twilioRoles`.
    */
-  roles: Maybe<Array<Scalars['String']['output']>>;
+  roles: Maybe<Array<FlexUserRole>>;
   /** Twilio's `flex_user_sid`. */
   sid: Scalars['FlexUserSid']['output'];
+  /** Flex roles exactly as Twilio returns them (lower case, e.g. `agent`), unknown ones included. */
+  twilioRoles: Maybe<Array<Scalars['String']['output']>>;
   /** When the user last changed. */
   updatedDate: Maybe<Scalars['DateTime']['output']>;
   /** The v2 resource URL. */
@@ -1007,8 +1009,9 @@ export type FlexUserResolvers<ContextType = Context, ParentType extends Resolver
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instanceSid?: Resolver<Maybe<ResolversTypes['FlexInstanceSid']>, ParentType, ContextType>;
   locale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  roles?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  roles?: Resolver<Maybe<Array<ResolversTypes['FlexUserRole']>>, ParentType, ContextType>;
   sid?: Resolver<ResolversTypes['FlexUserSid'], ParentType, ContextType>;
+  twilioRoles?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   updatedDate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;

@@ -1,9 +1,12 @@
 import type { FlexUserRecord } from '../datasources/records.js';
-import type { FlexUserResolvers } from '../generated/resolvers-types.js';
+import type { FlexUserResolvers, FlexUserRole } from '../generated/resolvers-types.js';
 import type { Context } from './context.js';
 import { fetchedField } from './fetched-field.js';
 import { toGlobalId } from './global-id.js';
 import { chatUserOf, chatUsersOf, conversationsUserOf, personOfFlexUser } from './joins.js';
+
+const KNOWN_ROLES = new Set<string>(['AGENT', 'SUPERVISOR', 'ADMIN'] satisfies FlexUserRole[]);
+const isKnownRole = (role: string): role is FlexUserRole => KNOWN_ROLES.has(role);
 
 /** Keys only Flex v2 returns; every other key missing from a record is in the v4 fetch. */
 const V2_ONLY_KEYS = new Set<keyof FlexUserRecord>(['user_sid', 'url']);
@@ -34,7 +37,11 @@ export const FlexUser: FlexUserResolvers = {
   fullName: (record, _args, ctx) => field(record, 'full_name', ctx),
   email: (record, _args, ctx) => field(record, 'email', ctx),
   locale: (record, _args, ctx) => field(record, 'locale', ctx),
-  roles: (record, _args, ctx) => field(record, 'roles', ctx),
+  roles: async (record, _args, ctx) => {
+    const roles = await field(record, 'roles', ctx);
+    return roles && roles.map((role) => role.toUpperCase()).filter(isKnownRole);
+  },
+  twilioRoles: (record, _args, ctx) => field(record, 'roles', ctx),
   createdDate: (record, _args, ctx) => field(record, 'created_date', ctx),
   updatedDate: (record, _args, ctx) => field(record, 'updated_date', ctx),
   version: (record, _args, ctx) => field(record, 'version', ctx),

@@ -1,3 +1,4 @@
+import { TwilioError } from '../datasources/errors.js';
 import type { UserRef } from '../datasources/paths.js';
 import type { MutationResolvers } from '../generated/resolvers-types.js';
 import { chatService, flexInstance, personOfFlexUser } from './joins.js';
@@ -12,6 +13,14 @@ import {
 } from './user-errors.js';
 
 const USER_CHANGES = ['friendlyName', 'attributes', 'roleSid'];
+
+const flexUserNotFound = (instanceSid: string, sid: string) => ({
+  field: ['input', 'sid'],
+  message: `No Flex user ${sid} in Flex instance ${instanceSid}`,
+});
+
+const describe = (ref: UserRef) =>
+  'sid' in ref ? ref.sid : `with identity ${JSON.stringify(ref.identity)}`;
 
 /** The user an update names; checkExactlyOne has made sure it names one. */
 const userRefOf = (input: { sid?: string | null; identity?: string | null }): UserRef =>
@@ -47,7 +56,15 @@ export const Mutation: MutationResolvers = {
       ctx.loaders.conversationsUser.clear({ identity: input.username });
       return { userErrors: [], flexUser: record, user: personOfFlexUser(record) };
     } catch (error) {
-      return { userErrors: userErrorsFromTwilio(error, ['input']), flexUser: null, user: null };
+      const notFound = {
+        field: ['input', 'instanceSid'],
+        message: `No Flex instance ${instanceSid} in this account`,
+      };
+      return {
+        userErrors: userErrorsFromTwilio(error, ['input'], notFound),
+        flexUser: null,
+        user: null,
+      };
     }
   },
 
@@ -68,7 +85,14 @@ export const Mutation: MutationResolvers = {
       ctx.loaders.primeFlexUser(record, 'v2');
       return { userErrors: [], flexUser: record };
     } catch (error) {
-      return { userErrors: userErrorsFromTwilio(error, ['input', 'sid']), flexUser: null };
+      return {
+        userErrors: userErrorsFromTwilio(
+          error,
+          ['input', 'sid'],
+          flexUserNotFound(instanceSid, input.sid),
+        ),
+        flexUser: null,
+      };
     }
   },
 
@@ -77,7 +101,14 @@ export const Mutation: MutationResolvers = {
     try {
       await ctx.apis.flex.deprovisionFlexUser(key.instanceSid, key.sid);
     } catch (error) {
-      return { userErrors: userErrorsFromTwilio(error, ['input', 'sid']), flexUserKey: null };
+      return {
+        userErrors: userErrorsFromTwilio(
+          error,
+          ['input', 'sid'],
+          flexUserNotFound(key.instanceSid, key.sid),
+        ),
+        flexUserKey: null,
+      };
     }
     ctx.loaders.forgetFlexUser(key);
     return { userErrors: [], flexUserKey: key };
@@ -102,7 +133,8 @@ export const Mutation: MutationResolvers = {
       return { userErrors: [], conversationsUser: record };
     } catch (error) {
       const field = ['input', input.sid ? 'sid' : 'identity'];
-      return { userErrors: userErrorsFromTwilio(error, field), conversationsUser: null };
+      const notFound = { field, message: `No Conversations user ${describe(userRefOf(input))}` };
+      return { userErrors: userErrorsFromTwilio(error, field, notFound), conversationsUser: null };
     }
   },
 
@@ -126,7 +158,20 @@ export const Mutation: MutationResolvers = {
       return { userErrors: [], chatUser: record };
     } catch (error) {
       const field = ['input', input.sid ? 'sid' : 'identity'];
-      return { userErrors: userErrorsFromTwilio(error, field), chatUser: null };
+      // Twilio answers the same 404 for an unknown service and an unknown user in it: asking
+      // for the service (only on this error path) tells which input was wrong.
+      const serviceMissing =
+        error instanceof TwilioError &&
+        error.isNotFound &&
+        // A failed look-up proves nothing: the user is then the one blamed, as before.
+        (await ctx.apis.chat.fetchService(serviceSid).catch(() => 'unknown')) === null;
+      const notFound = serviceMissing
+        ? {
+            field: ['input', 'serviceSid'],
+            message: `No chat service ${serviceSid} in this account`,
+          }
+        : { field, message: `No user ${describe(userRefOf(input))} in chat service ${serviceSid}` };
+      return { userErrors: userErrorsFromTwilio(error, field, notFound), chatUser: null };
     }
   },
 };

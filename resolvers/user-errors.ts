@@ -79,9 +79,14 @@ export function checkExactlyOne(input: Record<string, unknown>, fields: string[]
 
 /**
  * Twilio's answers that are about the change itself become userErrors; transport and account
- * failures (401, 429, 5xx, timeouts) are rethrown as top-level errors.
+ * failures (401, 429, 5xx, timeouts) are rethrown as top-level errors. A 404 is said in the
+ * caller's words (`notFound`): Twilio's message names its own internal path.
  */
-export function userErrorsFromTwilio(error: unknown, field: string[] | null): UserError[] {
+export function userErrorsFromTwilio(
+  error: unknown,
+  field: string[] | null,
+  notFound: { field: string[] | null; message: string },
+): UserError[] {
   // A value refused before any call (an identity that cannot go into a URL): the input's fault.
   if (error instanceof InvalidUpstreamInput) return [userError(field, error.message, 'INVALID')];
   if (!(error instanceof TwilioError)) throw error;
@@ -89,7 +94,7 @@ export function userErrorsFromTwilio(error: unknown, field: string[] | null): Us
     case 400:
       return [userError(field, error.message, 'REJECTED_BY_TWILIO')];
     case 404:
-      return [userError(field, error.message, 'NOT_FOUND')];
+      return [userError(notFound.field, notFound.message, 'NOT_FOUND')];
     case 409:
       return [userError(field, error.message, 'CONFLICT')];
     default:

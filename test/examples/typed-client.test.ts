@@ -7,6 +7,7 @@ import {
   provisionFlexUserMutation,
   rosterPageQuery,
 } from '../../examples/typed-client/operations.js';
+import type { FlexUserRole } from '../../examples/typed-client/generated/graphql.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 
 describe('typed client example', () => {
@@ -28,7 +29,7 @@ describe('typed client example', () => {
       identity: person.identity,
     });
     expect(errors).toEqual([]);
-    expectTypeOf(data!.user!.flexUser!.roles).toEqualTypeOf<string[] | null>();
+    expectTypeOf(data!.user!.flexUser!.roles).toEqualTypeOf<FlexUserRole[] | null>();
     expect(data?.user?.identity).toBe(person.identity);
     expect(data?.user?.flexUser?.username).toBe(person.identity);
     expect(data?.user?.conversationsUser?.identity).toBe(person.identity);

@@ -23,6 +23,7 @@ const PROVISION = /* GraphQL */ `
         fullName
         email
         roles
+        twilioRoles
         deactivated
         workerSid
         version
@@ -49,6 +50,7 @@ interface ProvisionResult {
       fullName: string;
       email: string;
       roles: string[];
+      twilioRoles: string[];
       deactivated: boolean;
       workerSid: string | null;
       version: number;
@@ -91,7 +93,9 @@ describe('mutations', () => {
         username: newcomer.username,
         fullName: newcomer.fullName,
         email: newcomer.email,
-        roles: ['agent', 'supervisor'],
+        // The enum the input takes, and Twilio's own strings beside it.
+        roles: ['AGENT', 'SUPERVISOR'],
+        twilioRoles: ['agent', 'supervisor'],
         deactivated: false,
         workerSid: aStringMatching(/^WK[0-9a-f]{32}$/),
         version: aNumber(),
@@ -212,6 +216,54 @@ describe('mutations', () => {
     expect(await stack.emulator.requestLines()).toEqual([
       `POST /v2/Instances/${account.flexInstanceSid}/Users/FU00000000000000000000000000000000`,
     ]);
+  });
+
+  it('blames the input that named nothing, in words without Twilio paths', async () => {
+    const person = await stack.emulator.person({ conversations: true });
+    const unknownService = `IS${'0'.repeat(32)}`;
+    const result = await stack.execute<Record<string, { userErrors: UserErrorView[] }>>(
+      `mutation ($i: String!, $s: ChatServiceSid!, $known: ChatServiceSid!) {
+        noService: updateChatUser(input: { serviceSid: $s, identity: $i, friendlyName: "x" }) {
+          userErrors { field message code }
+        }
+        noUser: updateChatUser(input: { serviceSid: $known, identity: "nobody", friendlyName: "x" }) {
+          userErrors { field message code }
+        }
+        noConversationsUser: updateConversationsUser(input: { identity: "nobody", friendlyName: "x" }) {
+          userErrors { field message code }
+        }
+      }`,
+      { i: person.identity, s: unknownService, known: account.chatServiceSids[0] },
+    );
+    expect(expectData(result)).toEqual({
+      noService: {
+        userErrors: [
+          {
+            field: ['input', 'serviceSid'],
+            message: `No chat service ${unknownService} in this account`,
+            code: 'NOT_FOUND',
+          },
+        ],
+      },
+      noUser: {
+        userErrors: [
+          {
+            field: ['input', 'identity'],
+            message: `No user with identity "nobody" in chat service ${account.chatServiceSids[0]}`,
+            code: 'NOT_FOUND',
+          },
+        ],
+      },
+      noConversationsUser: {
+        userErrors: [
+          {
+            field: ['input', 'identity'],
+            message: 'No Conversations user with identity "nobody"',
+            code: 'NOT_FOUND',
+          },
+        ],
+      },
+    });
   });
 
   it('deprovisions a Flex user, which Twilio keeps as deactivated without a worker', async () => {

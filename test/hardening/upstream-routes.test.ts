@@ -18,6 +18,7 @@ const ROUTES = {
   conversationsList: { spec: 'twilio_conversations_v1.json', operationId: 'ListUser' },
   chatFetch: { spec: 'twilio_chat_v2.json', operationId: 'FetchUser' },
   chatUpdate: { spec: 'twilio_chat_v2.json', operationId: 'UpdateUser' },
+  chatFetchService: { spec: 'twilio_chat_v2.json', operationId: 'FetchService' },
   flexFetch: { spec: 'twilio_flex_v2.json', operationId: 'FetchFlexUser' },
   flexFetchV4: { spec: 'flex-users-api', operationId: 'FetchFlexUserV4' },
   flexByUsername: { spec: 'flex-users-api', operationId: 'FetchFlexUserByUsername' },
@@ -179,12 +180,15 @@ describe('every upstream request is one the gateway meant to send', () => {
         await sendAndCheck(
           `mutation (${declared}) { ${fields} }`,
           Object.fromEntries(ids.map((id, i) => [`i${i}`, id])),
-          [ROUTES.conversationsUpdate, ROUTES.chatUpdate],
+          // An update Twilio answers 404 asks for the chat service, to say which input was wrong.
+          [ROUTES.conversationsUpdate, ROUTES.chatUpdate, ROUTES.chatFetchService],
           (request, params, route) =>
             request.query === '' &&
-            sent.has(params.Sid!) &&
-            (route === ROUTES.conversationsUpdate ||
-              params.ServiceSid === account.chatServiceSids[0]),
+            (route === ROUTES.chatFetchService
+              ? params.Sid === account.chatServiceSids[0]
+              : sent.has(params.Sid!) &&
+                (route === ROUTES.conversationsUpdate ||
+                  params.ServiceSid === account.chatServiceSids[0])),
         );
       }),
       { numRuns: 20 },

@@ -147,7 +147,7 @@ export type PersonProfileQueryVariables = Exact<{
 }>;
 
 
-export type PersonProfileQuery = { user: { id: string, identity: string, flexUser: { sid: string, username: string | null, fullName: string | null, email: string | null, roles: Array<string> | null, deactivated: boolean | null } | null, conversationsUser: { sid: string, identity: string, friendlyName: string | null, attributes: unknown | null } | null, chatUsers: Array<{ sid: string, serviceSid: string, identity: string, joinedChannelsCount: number | null }> | null } | null };
+export type PersonProfileQuery = { user: { id: string, identity: string, flexUser: { sid: string, username: string | null, fullName: string | null, email: string | null, roles: Array<FlexUserRole> | null, deactivated: boolean | null } | null, conversationsUser: { sid: string, identity: string, friendlyName: string | null, attributes: unknown | null } | null, chatUsers: Array<{ sid: string, serviceSid: string, identity: string, joinedChannelsCount: number | null }> | null } | null };
 
 export type RosterPageQueryVariables = Exact<{
   first: Scalars['Int']['input'];
@@ -155,14 +155,14 @@ export type RosterPageQueryVariables = Exact<{
 }>;
 
 
-export type RosterPageQuery = { flexUsers: { edges: Array<{ cursor: string, node: { sid: string, username: string | null, fullName: string | null, roles: Array<string> | null, deactivated: boolean | null, conversationsUser: { sid: string, friendlyName: string | null } | null, chatUsers: Array<{ sid: string, serviceSid: string, joinedChannelsCount: number | null }> | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
+export type RosterPageQuery = { flexUsers: { edges: Array<{ cursor: string, node: { sid: string, username: string | null, fullName: string | null, roles: Array<FlexUserRole> | null, deactivated: boolean | null, conversationsUser: { sid: string, friendlyName: string | null } | null, chatUsers: Array<{ sid: string, serviceSid: string, joinedChannelsCount: number | null }> | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type ProvisionAgentMutationVariables = Exact<{
   input: ProvisionFlexUserInput;
 }>;
 
 
-export type ProvisionAgentMutation = { provisionFlexUser: { userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }>, flexUser: { sid: string, username: string | null, email: string | null, roles: Array<string> | null } | null } | null };
+export type ProvisionAgentMutation = { provisionFlexUser: { userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }>, flexUser: { sid: string, username: string | null, email: string | null, roles: Array<FlexUserRole> | null } | null } | null };
 
 
 export const PersonProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PersonProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"identity"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"identity"},"value":{"kind":"Variable","name":{"kind":"Name","value":"identity"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"identity"}},{"kind":"Field","name":{"kind":"Name","value":"flexUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sid"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"deactivated"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conversationsUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sid"}},{"kind":"Field","name":{"kind":"Name","value":"identity"}},{"kind":"Field","name":{"kind":"Name","value":"friendlyName"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chatUsers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sid"}},{"kind":"Field","name":{"kind":"Name","value":"serviceSid"}},{"kind":"Field","name":{"kind":"Name","value":"identity"}},{"kind":"Field","name":{"kind":"Name","value":"joinedChannelsCount"}}]}}]}}]}}]} as unknown as DocumentNode<PersonProfileQuery, PersonProfileQueryVariables>;
