@@ -9,6 +9,7 @@ import {
   retryDelay,
   TIMEOUT_ERROR_CODES,
 } from './retry-policy.js';
+import type { UpstreamTracer } from './tracing-hooks.js';
 import type { Transport } from './transport.js';
 
 export interface Credentials {
@@ -51,6 +52,8 @@ export interface Session {
   /** Upstream requests (retries included) this request may send at most. */
   readonly maxCalls: number;
   readonly observer: UpstreamObserver | undefined;
+  /** One span per call when tracing is on. */
+  readonly tracer: UpstreamTracer | undefined;
   /** Requests sent so far. */
   sent: number;
   /** Set when Twilio refused the credentials: no further call of this request is sent. */
@@ -67,6 +70,7 @@ export interface SessionOptions {
   signal: AbortSignal;
   maxCalls: number;
   observer?: UpstreamObserver;
+  tracer?: UpstreamTracer;
 }
 
 export function createSession(transport: Transport, options: SessionOptions): Session {
@@ -79,6 +83,7 @@ export function createSession(transport: Transport, options: SessionOptions): Se
     signal: options.signal,
     maxCalls: options.maxCalls,
     observer: options.observer,
+    tracer: options.tracer,
     sent: 0,
     rejected: null,
     probe: null,
@@ -279,6 +284,8 @@ export function createHttp(transport: Transport, product: Product, session: Sess
     let retryAfterWaitSeconds = 0;
     let status: number | null = null;
     let answered: TwilioError | null = null;
+    let failure: string | null = null;
+    const endSpan = session.tracer?.startCall(product, call.operation, call.method);
     try {
       for (;;) {
         sentBefore = session.sent;
@@ -288,10 +295,12 @@ export function createHttp(transport: Transport, product: Product, session: Sess
         sentAny ||= session.sent > sentBefore;
         if (outcome.done) {
           status = outcome.status;
+          failure = null;
           return outcome.value;
         }
         status = outcome.error.twilio.status;
         answered = outcome.error;
+        failure = outcome.error.code;
         const delay = call.idempotent ? retryDelay(settings, outcome, retries) : null;
         // A retry that could not finish within the request's budget is not worth starting.
         if (delay === null || Date.now() + delay + MIN_ATTEMPT_MS >= session.deadline) {
@@ -303,6 +312,7 @@ export function createHttp(transport: Transport, product: Product, session: Sess
         if (!(await sleep(delay, session.signal))) throw outcome.error;
       }
     } finally {
+      endSpan?.({ status, retries, errorCode: failure });
       if (sentAny) {
         session.observer?.onCall({
           product,

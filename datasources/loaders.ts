@@ -4,6 +4,7 @@ import type { ConversationsApi } from './conversations.js';
 import type { FlexApi } from './flex.js';
 import type { UserRef } from './paths.js';
 import type { ChatUserRecord, ConversationsUserRecord, FlexUserRecord } from './records.js';
+import type { UpstreamTracer } from './tracing-hooks.js';
 
 export interface Apis {
   flex: FlexApi;
@@ -25,6 +26,8 @@ export type ChatUserKey = { serviceSid: string } & UserRef;
 export interface LoaderHooks {
   onBatch(loader: string, size: number): void;
   onCacheHit(loader: string): void;
+  /** When tracing is on: runs each wave inside its span. */
+  wave?: UpstreamTracer['wave'];
 }
 
 /** A DataLoader that reports its batches and cache hits (a prime is not a hit). */
@@ -40,7 +43,7 @@ function createLoader<K, V>(
   const loader = new DataLoader<K, V, string>(
     (keys) => {
       hooks.onBatch(name, keys.length);
-      return batch(keys);
+      return hooks.wave ? hooks.wave(name, keys.length, () => batch(keys)) : batch(keys);
     },
     {
       cacheKeyFn,

@@ -1,4 +1,5 @@
 import type { Apis, Loaders } from '../datasources/index.js';
+import type { OperationTrace } from '../datasources/tracing-hooks.js';
 
 /** What every resolver may touch; built once per request by server/context.ts. */
 export interface Context {
@@ -24,6 +25,8 @@ export interface RequestTelemetry {
   requestId: string;
   upstreamCalls: number;
   upstreamRetries: number;
+  /** The operation's span, when tracing is on. */
+  trace?: OperationTrace;
 }
 
 export interface Defaults {

@@ -40,6 +40,15 @@ export interface Config {
   http: HttpServerConfig;
   /** Distinct operation names /metrics labels; any other name counts as `other`. */
   metricsMaxOperationNames: number;
+  /** OpenTelemetry traces over OTLP/HTTP; null when tracing is off (the default). */
+  tracing: TracingConfig | null;
+}
+
+export interface TracingConfig {
+  /** OTEL_SERVICE_NAME. @default 'identity-gateway' */
+  serviceName: string;
+  /** Where spans are POSTed: the full URL, e.g. http://localhost:4318/v1/traces. */
+  tracesUrl: string;
 }
 
 export interface HttpServerConfig {
@@ -221,6 +230,38 @@ export function loadConfig(env: Env = process.env): Config {
     playground: bool('GRAPHQL_PLAYGROUND', !production),
     http: httpServer(int),
     metricsMaxOperationNames: int('METRICS_MAX_OPERATION_NAMES', 100, 0, 10_000),
+    tracing: tracingConfig(read, oneOf, url),
+  };
+}
+
+/**
+ * Tracing is on when an OTLP endpoint is configured or TRACING=otlp, with OpenTelemetry's own
+ * variable names; OTEL_SDK_DISABLED=true or TRACING=off turns it off whatever else is set.
+ */
+function tracingConfig(
+  read: (name: string) => string | undefined,
+  oneOf: (name: string, fallback: string, allowed: string[]) => string,
+  url: (name: string, fallback: string) => string,
+): TracingConfig | null {
+  const endpoint = read('OTEL_EXPORTER_OTLP_ENDPOINT');
+  const tracesEndpoint = read('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
+  const configured = endpoint !== undefined || tracesEndpoint !== undefined;
+  const mode = oneOf('TRACING', configured ? 'otlp' : 'off', ['otlp', 'off']);
+  if (mode === 'off' || read('OTEL_SDK_DISABLED') === 'true') return null;
+  // One exporter package: every OTLP/HTTP collector takes JSON as well as protobuf on :4318.
+  const protocol =
+    read('OTEL_EXPORTER_OTLP_TRACES_PROTOCOL') ?? read('OTEL_EXPORTER_OTLP_PROTOCOL');
+  if (protocol !== undefined && protocol !== 'http/json') {
+    throw new ConfigError(
+      `OTEL_EXPORTER_OTLP_PROTOCOL must be http/json (the gateway exports OTLP/HTTP JSON), got ${JSON.stringify(protocol)}`,
+    );
+  }
+  return {
+    serviceName: read('OTEL_SERVICE_NAME') ?? 'identity-gateway',
+    // Per OTel's exporter spec: the signal's own endpoint as given, the general one plus /v1/traces.
+    tracesUrl: tracesEndpoint
+      ? url('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', '')
+      : `${url('OTEL_EXPORTER_OTLP_ENDPOINT', 'http://localhost:4318')}/v1/traces`,
   };
 }
 

@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { GraphQLError } from 'graphql';
 import {
   createDataSources,
   createTransport,
@@ -10,6 +11,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { createTenantResolver } from './tenant.js';
+import { NO_TRACING, type Tracing } from './tracing.js';
 
 /** The process-wide transport (sockets, per-account budgets and breakers), from the config. */
 export function createTransportFromConfig(config: Config): Transport {
@@ -37,14 +39,27 @@ const header = (headers: RequestInfo['headers'], name: string) => {
 };
 
 /** Runs once per request: whose account, then that account's clients and fresh loaders. */
-export function createContextFunction(config: Config, transport: Transport, metrics: Metrics) {
+export function createContextFunction(
+  config: Config,
+  transport: Transport,
+  metrics: Metrics,
+  tracing: Tracing = NO_TRACING,
+) {
   const resolveTenant = createTenantResolver(config);
   return async (request: RequestInfo): Promise<Context> => {
-    const tenant = await resolveTenant(request.headers);
+    const trace = tracing.startOperation(request.headers);
+    const tenant = await resolveTenant(request.headers).catch((error: unknown) => {
+      // Refused before Apollo's plugins run: the span ends here.
+      const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+      trace?.end('error', [typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR']);
+      throw error;
+    });
+    const log = trace ? request.log.child(trace.logFields) : request.log;
     const telemetry: RequestTelemetry = {
       requestId: request.id,
       upstreamCalls: 0,
       upstreamRetries: 0,
+      trace: trace ?? undefined,
     };
     const ended = new AbortController();
     // Every call in flight or queued listens for the end of its request: up to the call cap.
@@ -64,7 +79,7 @@ export function createContextFunction(config: Config, transport: Transport, metr
         onCall: (call) => {
           telemetry.upstreamRetries += call.retries;
           metrics.upstreamCall(call);
-          request.log.debug(
+          log.debug(
             {
               upstream: call.product,
               endpoint: call.operation,
@@ -77,9 +92,11 @@ export function createContextFunction(config: Config, transport: Transport, metr
           );
         },
       },
+      tracer: trace?.upstream,
       loaderHooks: {
         onBatch: (loader, size) => metrics.loaderBatch(loader, size),
         onCacheHit: (loader) => metrics.loaderCacheHit(loader),
+        wave: trace?.upstream.wave,
       },
     });
     const scheme = header(request.headers, 'authorization')?.trim().split(/\s+/, 1)[0];
@@ -97,7 +114,7 @@ export function createContextFunction(config: Config, transport: Transport, metr
           };
         })
         .catch((error: unknown) => {
-          request.log.warn(
+          log.warn(
             { err: error instanceof Error ? error.message : String(error) },
             "could not read Flex's Configuration for the account's defaults",
           );

@@ -16,6 +16,8 @@ import { createMetricsPlugin } from './plugins/metrics.js';
 import { createRequestEndPlugin } from './plugins/request-end.js';
 import { createPlaygroundPlugin, registerPlaygroundAssets } from './plugins/playground.js';
 import { createNoSubscriptionsPlugin } from './plugins/subscriptions.js';
+import { createTracingPlugin } from './plugins/tracing.js';
+import { createTracing } from './tracing.js';
 
 export interface RunningGateway {
   /** Base URL, e.g. http://127.0.0.1:4000 (no trailing slash). */
@@ -120,7 +122,8 @@ export async function startGateway(
   const drain = trackInFlight(app);
 
   const transport = createTransportFromConfig(config);
-  const contextFor = createContextFunction(config, transport, metrics);
+  const tracing = await createTracing(config.tracing);
+  const contextFor = createContextFunction(config, transport, metrics, tracing);
   const limits = createQueryLimits();
   const apollo = createApolloServer({
     introspection: config.introspection,
@@ -130,6 +133,7 @@ export async function startGateway(
       createLoggingPlugin(log),
       createMetricsPlugin(metrics),
       createRequestEndPlugin(),
+      createTracingPlugin(),
       createNoSubscriptionsPlugin(),
       ...limits.plugins,
       config.playground
@@ -177,6 +181,7 @@ export async function startGateway(
       await drain(SHUTDOWN_GRACE_MS);
       await apollo.stop();
       await transport.destroy();
+      await tracing.shutdown();
     },
   };
 }

@@ -25,6 +25,7 @@ export function createLoggingPlugin(log: Logger): ApolloServerPlugin<Context> {
               upstreamCalls: contextValue.telemetry?.upstreamCalls ?? 0,
               upstreamRetries: contextValue.telemetry?.upstreamRetries ?? 0,
               errors: codes.length > 0 ? codes : undefined,
+              ...contextValue.telemetry?.trace?.logFields,
             },
             'graphql operation',
           );

@@ -138,6 +138,7 @@ describe('configuration', () => {
       playground: true,
       http: { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 72_000 },
       metricsMaxOperationNames: 100,
+      tracing: null,
     });
   });
 
