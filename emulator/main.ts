@@ -1,13 +1,46 @@
 import { parseArgs } from 'node:util';
 import { startEmulator } from './index.js';
 
-const { values } = parseArgs({
-  options: {
-    'seed-users': { type: 'string' },
-    seed: { type: 'string' },
-    host: { type: 'string' },
-  },
-});
+const USAGE = `A local Twilio emulator: Flex (v1, v2, v4), Conversations and Programmable Chat users, with
+deterministic seeded data and a control API under /__emulator/.
+
+Usage: npm run emulator [-- options]        (or: tsx emulator/main.ts [options])
+
+Options:
+  --seed-users N   people in the first account (default 300; the second gets a tenth, at least 20)
+  --seed N         seed of the generator: the same N gives the same data (default 1)
+  --host HOST      address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+  -h, --help       print this and exit
+
+Environment:
+  PORT             port to listen on (default 4010; 0 picks a free one)
+
+It prints each seeded account's SID, auth token, API key and Flex and Chat SIDs. To run the
+gateway against it: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FLEX_API_URL,
+TWILIO_CONVERSATIONS_API_URL, TWILIO_CHAT_API_URL set to its URL (docs/configuration.md).
+`;
+
+function readCommandLine() {
+  try {
+    return parseArgs({
+      options: {
+        'seed-users': { type: 'string' },
+        seed: { type: 'string' },
+        host: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`emulator: ${(error as Error).message}\nRun with --help for usage.`);
+    process.exit(2);
+  }
+}
+
+const values = readCommandLine();
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 
 function integer(text: string | undefined, name: string): number | undefined {
   if (text === undefined) return undefined;

@@ -1,6 +1,50 @@
+import { parseArgs } from 'node:util';
 import { startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { startGateway } from './http.js';
+
+const USAGE = `identity-gateway: one GraphQL endpoint for a person across Twilio Flex, Conversations
+and Programmable Chat.
+
+Usage:
+  npm start                  bundle (npm run build) and run: http://127.0.0.1:4000/graphql
+  npm run dev                run the TypeScript sources, restarting on change
+  node dist/main.mjs         run the bundle npm run build wrote
+  npm start -- --help        this text
+
+Without Twilio credentials it starts an embedded Twilio emulator, seeded with demo data, and runs
+against it. Other commands: npm test (the tests), npm run check (what to run before pushing),
+npm run emulator (the emulator alone; npm run emulator -- --help).
+
+Settings come from the process environment only. The main ones (all of them, with defaults, are in
+docs/configuration.md):
+  TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN   the Twilio account (or TWILIO_API_KEY, TWILIO_API_SECRET)
+  TWILIO_FLEX_INSTANCE_SID                default Flex instance (GO...)
+  TWILIO_CHAT_SERVICE_SIDS                chat services (IS...) to look people up in, comma-separated
+  TWILIO_TENANTS                          more accounts, as JSON (tenant id -> credentials)
+  AUTH_JWT_SECRET or AUTH_JWKS_URL        accept bearer tokens from frontends
+  PORT, HOST                              where it listens (4000, 127.0.0.1)
+  LOG_LEVEL                               pino level (info; silent turns logs off)
+To read them from a file: node --env-file=.env dist/main.mjs (.env.example lists them).
+
+Options:
+  -h, --help   print this and exit
+`;
+
+/** Handles the command line: only --help; anything else is a mistake worth stopping for. */
+function readCommandLine(): void {
+  let help: boolean | undefined;
+  try {
+    ({ help } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } } }).values);
+  } catch (error) {
+    console.error(`identity-gateway: ${(error as Error).message}\nRun with --help for usage.`);
+    process.exit(2);
+  }
+  if (help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+}
 
 /** With no credentials, the gateway runs against the local emulator's first seeded account. */
 function embeddedConfig(config: Config, emulator: RunningEmulator): Config {
@@ -27,6 +71,7 @@ async function exampleIdentity(emulator: RunningEmulator): Promise<string> {
 }
 
 async function main() {
+  readCommandLine();
   let config: Config;
   try {
     config = loadConfig();

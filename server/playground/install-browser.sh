@@ -1,15 +1,25 @@
 #!/bin/sh
-# Installs Debian's chromium for the playground's end-to-end test (test/playground/).
+# Installs Debian's chromium for the browser tests (test/playground/; test/helpers/chromium.ts finds
+# it). `npm test` never runs this: without a browser those tests skip. .ci/run runs it, as root.
 #
 # Only Debian's package archive is used: CI reaches npm and Debian and nothing else, and the test
 # must drive the same browser everywhere, so `playwright install` (which downloads from a CDN) is
-# never an option. A no-op when /usr/bin/chromium is already there.
+# never an option. A no-op when /usr/bin/chromium, or the browser CHROMIUM names, is already there.
 set -eu
 
-CHROMIUM=/usr/bin/chromium
+if [ -n "${CHROMIUM:-}" ]; then
+  if [ -x "$CHROMIUM" ]; then
+    echo "install-browser: using CHROMIUM=$CHROMIUM: $("$CHROMIUM" --version 2>/dev/null || true)"
+    exit 0
+  fi
+  echo "install-browser: CHROMIUM=$CHROMIUM is not executable; unset it to install Debian's chromium" >&2
+  exit 1
+fi
 
-if [ -x "$CHROMIUM" ]; then
-  echo "chromium already installed: $("$CHROMIUM" --version 2>/dev/null || echo "$CHROMIUM")"
+DEBIAN_CHROMIUM=/usr/bin/chromium
+
+if [ -x "$DEBIAN_CHROMIUM" ]; then
+  echo "install-browser: chromium already installed: $("$DEBIAN_CHROMIUM" --version 2>/dev/null || echo "$DEBIAN_CHROMIUM")"
   exit 0
 fi
 
@@ -24,7 +34,7 @@ else
 fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "install-browser: apt-get not found; install Chromium so that $CHROMIUM exists" >&2
+  echo "install-browser: apt-get not found; install Chromium and set CHROMIUM=/path/to/chromium" >&2
   exit 1
 fi
 
@@ -33,4 +43,4 @@ export DEBIAN_FRONTEND=noninteractive
 $AS_ROOT apt-get update
 $AS_ROOT apt-get install -y --no-install-recommends chromium fonts-dejavu-core
 
-"$CHROMIUM" --version
+"$DEBIAN_CHROMIUM" --version

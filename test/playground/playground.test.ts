@@ -1,34 +1,23 @@
-// The playground end to end: the real gateway and emulator, Debian's Chromium driven by
-// playwright-core, and every request to a host other than loopback aborted and recorded. The page
-// must load, show its editors, run the preloaded cross-product query and show the emulator's data
-// without trying to reach anything outside.
-import { existsSync } from 'node:fs';
+// The playground end to end: the real gateway and emulator, Chromium driven by playwright-core,
+// and every request to a host other than loopback aborted and recorded. The page must load, show
+// its editors, run the preloaded cross-product query and show the emulator's data without trying
+// to reach anything outside. Without a browser (test/helpers/chromium.ts) only the browser part
+// skips; REQUIRE_BROWSER=1 (CI) makes it fail instead.
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EXAMPLE_IDENTITY, personAcrossProductsExample } from '../../server/playground/examples.js';
+import { chromiumOrSkip, launchOptions } from '../helpers/chromium.js';
 import { basicAuth } from '../helpers/graphql.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 
-const chromiumPath = '/usr/bin/chromium';
+const browserLookup = chromiumOrSkip();
 const screenshotPath = resolve(
   dirname(fileURLToPath(import.meta.url)),
   '../../docs/playground.png',
 );
-
-// Flags that keep Chromium itself quiet on the network: no component updates, sync, field trials.
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -65,23 +54,14 @@ async function setEditorValue(page: Page, selector: string, value: string): Prom
 
 describe('playground', () => {
   let stack: Stack;
-  let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(chromiumPath)) {
-      throw new Error(
-        `${chromiumPath} is missing: run server/playground/install-browser.sh (as root) to install ` +
-          "Debian's chromium, then run the tests again.",
-      );
-    }
     // The embedded emulator's default seed size (emulator/types.ts), so the stack holds the same
     // people as `npm start` and the first example's identity answers as it does there.
     stack = await startStack({ seedUsers: 300 });
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   });
 
   afterAll(async () => {
-    await browser?.close();
     await stack?.close();
   });
 
@@ -112,12 +92,22 @@ describe('playground', () => {
     expect(types.get('css')).toMatch(/^text\/css/);
   });
 
-  describe('in Chromium with only loopback reachable', () => {
+  describe.skipIf('skip' in browserLookup)('in Chromium with only loopback reachable', () => {
+    let browser: Browser;
     let context: BrowserContext;
     let page: Page;
     /** Requests to other hosts, aborted by the route below: the test fails if there is any. */
     let outside: string[];
     let problems: string[];
+
+    beforeAll(async () => {
+      if ('skip' in browserLookup) return;
+      browser = await chromium.launch(launchOptions(browserLookup.path));
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+    });
 
     beforeEach(async () => {
       outside = [];
