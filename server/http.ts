@@ -7,6 +7,7 @@ import type { Context } from '../resolvers/context.js';
 import { createApolloServer } from './apollo.js';
 import type { Config } from './config.js';
 import { createContextFunction, createTransportFromConfig } from './context.js';
+import { registerCors } from './cors.js';
 import { handleClientError, registerRefusals } from './http-refusals.js';
 import { createLogger, type DestinationStream } from './logger.js';
 import { createMetrics } from './metrics.js';
@@ -113,10 +114,15 @@ export async function startGateway(
   });
   app.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
-    if (isGraphqlRequest(request)) void reply.header('vary', VARY);
+    if (isGraphqlRequest(request)) {
+      // CORS with a list of origins has already said `Vary: Origin`.
+      const vary = reply.getHeader('vary');
+      void reply.header('vary', vary === undefined ? VARY : `${String(vary)}, ${VARY}`);
+    }
     done(null, payload);
   });
   registerRefusals(app, { log, isGraphqlRequest });
+  await registerCors(app, config.cors);
   const drain = trackInFlight(app);
 
   const transport = createTransportFromConfig(config);
@@ -157,6 +163,9 @@ export async function startGateway(
   );
   await app.register(fastifyApollo(apollo), {
     path: GRAPHQL_PATH,
+    // Not OPTIONS (the integration's default): a preflight is CORS's to answer (cors.ts), and
+    // Apollo refused one as a CSRF attempt; without CORS it is a 405 like any other method.
+    method: ['GET', 'POST'],
     context: (request) =>
       contextFor({
         id: request.id,

@@ -1,5 +1,6 @@
 import { startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { LOCAL_DEV_ORIGINS } from './cors-origins.js';
 import { startGateway } from './http.js';
 
 /** With no credentials, the gateway runs against the local emulator's first seeded account. */
@@ -15,6 +16,9 @@ function embeddedConfig(config: Config, emulator: RunningEmulator): Config {
     baseUrls: { flex: emulator.url, conversations: emulator.url, chat: emulator.url },
     // The demo answers without credentials: its data is the emulator's seed, not anyone's.
     auth: { ...config.auth, open: true },
+    // A frontend's dev server, on whatever port, can call the demo with no setting.
+    cors:
+      config.cors.origins.length > 0 ? config.cors : { ...config.cors, origins: LOCAL_DEV_ORIGINS },
   };
 }
 

@@ -138,6 +138,8 @@ describe('configuration', () => {
       playground: true,
       http: { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 72_000 },
       metricsMaxOperationNames: 100,
+      production: false,
+      cors: { origins: [], credentials: false },
     });
   });
 

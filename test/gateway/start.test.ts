@@ -75,6 +75,22 @@ describe('the built gateway (npm start)', () => {
     expect((await asset.text()).length).toBeGreaterThan(100_000);
   });
 
+  it('lets a frontend dev server on any localhost port call it (CORS), with no setting', async () => {
+    for (const origin of ['http://localhost:5173', 'http://127.0.0.1:3000']) {
+      const preflight = await fetch(graphqlUrl, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+    }
+    const elsewhere = await fetch(graphqlUrl, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://example.com', 'access-control-request-method': 'POST' },
+    });
+    expect(elsewhere.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('stops cleanly on SIGTERM', async () => {
     child?.kill('SIGTERM');
     expect(await exitCode).toBe(0);
