@@ -1,10 +1,11 @@
 import { setMaxListeners } from 'node:events';
+import { GraphQLError } from 'graphql';
 import { createDataSources, createTransport, type Transport } from '../datasources/index.js';
 import type { Context, RequestTelemetry } from '../resolvers/context.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
-import { createTenantResolver } from './tenant.js';
+import { createTenantResolver, type Tenant } from './tenant.js';
 
 /** The process-wide transport (sockets, per-account budgets and breakers), from the config. */
 export function createTransportFromConfig(config: Config): Transport {
@@ -35,7 +36,15 @@ const header = (headers: RequestInfo['headers'], name: string) => {
 export function createContextFunction(config: Config, transport: Transport, metrics: Metrics) {
   const resolveTenant = createTenantResolver(config);
   return async (request: RequestInfo): Promise<Context> => {
-    const tenant = await resolveTenant(request.headers);
+    let tenant: Tenant;
+    try {
+      tenant = await resolveTenant(request.headers);
+    } catch (error) {
+      // Apollo answers these without running any plugin (not even the logging one), so this is
+      // their only log line.
+      reportRefusal(error, request.log, metrics);
+      throw error;
+    }
     const telemetry: RequestTelemetry = {
       requestId: request.id,
       upstreamCalls: 0,
@@ -93,4 +102,25 @@ export function createContextFunction(config: Config, transport: Transport, metr
       },
     };
   };
+}
+
+/** A request refused while choosing its tenant: logged, and counted when it was its credentials. */
+function reportRefusal(error: unknown, log: Logger, metrics: Metrics): void {
+  if (!(error instanceof GraphQLError)) {
+    log.error({ err: error }, 'unexpected error');
+    return;
+  }
+  const { code, reason, claim } = error.extensions;
+  const status = (error.extensions.http as { status?: number } | undefined)?.status;
+  // The key set's fetch failing says why only in its cause: "fetch failed" (ECONNREFUSED).
+  const original = error.originalError as (Error & { cause?: { code?: unknown } }) | undefined;
+  const causeCode = original?.cause?.code;
+  const cause = original
+    ? {
+        cause:
+          typeof causeCode === 'string' ? `${original.message} (${causeCode})` : original.message,
+      }
+    : {};
+  log.warn({ status, code, reason, claim, ...cause }, 'request refused');
+  if (typeof reason === 'string') metrics.authRefusal(reason);
 }
