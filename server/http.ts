@@ -9,7 +9,7 @@ import type { Config } from './config.js';
 import { createContextFunction, createTransportFromConfig } from './context.js';
 import { registerCors } from './cors.js';
 import { handleClientError, registerRefusals } from './http-refusals.js';
-import { createLogger, type DestinationStream } from './logger.js';
+import { createLogger, type DestinationStream, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createLoggingPlugin } from './plugins/logging.js';
 import { createQueryLimits } from './plugins/limits.js';
@@ -17,6 +17,8 @@ import { createMetricsPlugin } from './plugins/metrics.js';
 import { createRequestEndPlugin } from './plugins/request-end.js';
 import { createPlaygroundPlugin, registerPlaygroundAssets } from './plugins/playground.js';
 import { createNoSubscriptionsPlugin } from './plugins/subscriptions.js';
+import { listenError } from './startup-error.js';
+import { startupWarnings } from './startup-warnings.js';
 
 export interface RunningGateway {
   /** Base URL, e.g. http://127.0.0.1:4000 (no trailing slash). */
@@ -82,12 +84,23 @@ function trackInFlight(app: FastifyInstance): (graceMs: number) => Promise<void>
   };
 }
 
-/** The gateway on a real HTTP server: /graphql (POST, GET), /health, /ready, /metrics. */
+export interface GatewayOptions {
+  /** Where log lines go when no `log` is given (a test's collector); stdout otherwise. */
+  logDestination?: DestinationStream;
+  /** The logger to write to, so that a host's own lines (main.ts's) are the same JSON. */
+  log?: Logger;
+}
+
+/**
+ * The gateway on a real HTTP server: /graphql (POST, GET), /health, /ready, /metrics. Fails with
+ * a StartupError when it cannot listen where the configuration says (port in use, unknown host).
+ */
 export async function startGateway(
   config: Config,
-  options: { logDestination?: DestinationStream } = {},
+  options: GatewayOptions = {},
 ): Promise<RunningGateway> {
-  const log = createLogger(config.logLevel, options.logDestination);
+  const log = options.log ?? createLogger(config.logLevel, options.logDestination);
+  for (const { warning, message } of startupWarnings(config)) log.warn({ warning }, message);
   const metrics = createMetrics({ maxOperationNames: config.metricsMaxOperationNames });
   const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs } = config.http;
   const app = Fastify({
@@ -174,7 +187,14 @@ export async function startGateway(
       }),
   });
 
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    await apollo.stop();
+    await transport.destroy();
+    throw listenError(error, config.host, config.port) ?? error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
