@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { checkReachability } from '../datasources/reachability.js';
@@ -16,6 +15,7 @@ import { createQueryLimits } from './plugins/limits.js';
 import { createMetricsPlugin } from './plugins/metrics.js';
 import { createRequestEndPlugin } from './plugins/request-end.js';
 import { createPlaygroundPlugin, registerPlaygroundAssets } from './plugins/playground.js';
+import { createPlaygroundOffPlugin } from './plugins/playground-off.js';
 import { createNoSubscriptionsPlugin } from './plugins/subscriptions.js';
 import { listenError } from './startup-error.js';
 import { startupWarnings } from './startup-warnings.js';
@@ -156,15 +156,14 @@ export async function startGateway(
             graphqlPath: GRAPHQL_PATH,
             assetsPath: PLAYGROUND_ASSETS,
           })
-        : ApolloServerPluginLandingPageDisabled(),
+        : createPlaygroundOffPlugin<Context>(),
     ],
   });
   await apollo.start();
-  if (config.playground) {
-    await registerPlaygroundAssets(app, PLAYGROUND_ASSETS);
-    // People type the bare address into a browser; the playground is at /graphql.
-    app.get('/', (_request, reply) => reply.redirect(GRAPHQL_PATH));
-  }
+  if (config.playground) await registerPlaygroundAssets(app, PLAYGROUND_ASSETS);
+  // People type the bare address into a browser; the playground, or the page saying it is off,
+  // is at /graphql.
+  app.get('/', (_request, reply) => reply.redirect(GRAPHQL_PATH));
 
   app.get('/health', () => ({ status: 'ok' }));
   app.get('/ready', async (_request, reply) => {
