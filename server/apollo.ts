@@ -36,6 +36,8 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Context
     // The parser stops at this many tokens: a huge document costs nothing past the limit.
     parseOptions: { maxTokens: QUERY_LIMITS.tokens },
     formatError: createFormatError({ log: options.log, suggestions: options.introspection }),
+    // Apollo's own lines (a plugin hook that threw, ...) as JSON like the rest, not loglevel text.
+    logger: options.log,
     includeStacktraceInErrorResponses: false,
     // Refused, when off, by introspectionOff above, whose message names GRAPHQL_INTROSPECTION.
     introspection: true,
