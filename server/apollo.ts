@@ -4,6 +4,7 @@ import type { ValidationRule } from 'graphql';
 import type { Context } from '../resolvers/context.js';
 import { resolvers } from '../resolvers/index.js';
 import { createFormatError } from './format-error.js';
+import { introspectionOff } from './introspection-off.js';
 import { QUERY_LIMITS } from './plugins/limits.js';
 import type { Logger } from './logger.js';
 import { loadTypeDefs } from './schema.js';
@@ -11,6 +12,10 @@ import { loadTypeDefs } from './schema.js';
 export interface ApolloOptions {
   plugins: ApolloServerPlugin<Context>[];
   validationRules: ValidationRule[];
+  /**
+   * Schema introspection, and with it "Did you mean …?" suggestions in errors: they would show a
+   * schema that introspection hides (field names, enum values) to anyone probing for it.
+   */
   introspection: boolean;
   log: Logger;
 }
@@ -24,12 +29,18 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Context
     typeDefs: loadTypeDefs(),
     resolvers,
     plugins: options.plugins,
-    validationRules: options.validationRules,
+    validationRules: [
+      ...(options.introspection ? [] : [introspectionOff]),
+      ...options.validationRules,
+    ],
     // The parser stops at this many tokens: a huge document costs nothing past the limit.
     parseOptions: { maxTokens: QUERY_LIMITS.tokens },
-    formatError: createFormatError(options.log),
+    formatError: createFormatError({ log: options.log, suggestions: options.introspection }),
+    // Apollo's own lines (a plugin hook that threw, ...) as JSON like the rest, not loglevel text.
+    logger: options.log,
     includeStacktraceInErrorResponses: false,
-    introspection: options.introspection,
+    // Refused, when off, by introspectionOff above, whose message names GRAPHQL_INTROSPECTION.
+    introspection: true,
     // Automatic persisted queries, in a bounded cache: clients send a hash instead of the document.
     persistedQueries: {
       cache: new InMemoryLRUCache<string>({ maxSize: APQ_CACHE_BYTES }),

@@ -1,6 +1,7 @@
 import type { Credentials } from '../datasources/index.js';
 import { isSid, type SidKind } from '../datasources/sids.js';
 import { checkChatServiceSids } from './chat-services.js';
+import { ANY_ORIGIN, checkCorsOrigins } from './cors-origins.js';
 
 export interface Config {
   port: number;
@@ -42,6 +43,20 @@ export interface Config {
   metricsMaxOperationNames: number;
   /** OpenTelemetry traces over OTLP/HTTP; null when tracing is off (the default). */
   tracing: TracingConfig | null;
+  /** `NODE_ENV=production`: sets other defaults, and start-up warns about settings unfit for it. */
+  production: boolean;
+  /** Which browser origins may call the gateway (CORS). */
+  cors: CorsConfig;
+}
+
+export interface CorsConfig {
+  /**
+   * Checked entries of `CORS_ORIGINS`: `['*']`, or exact origins and `scheme://host:*` (any
+   * port); empty when no browser page on another origin may read answers.
+   */
+  origins: readonly string[];
+  /** Send `Access-Control-Allow-Credentials: true`; never with `*`. */
+  credentials: boolean;
 }
 
 export interface TracingConfig {
@@ -231,6 +246,8 @@ export function loadConfig(env: Env = process.env): Config {
     http: httpServer(int),
     metricsMaxOperationNames: int('METRICS_MAX_OPERATION_NAMES', 100, 0, 10_000),
     tracing: tracingConfig(read, oneOf, url),
+    production,
+    cors: corsSettings(read('CORS_ORIGINS'), bool('CORS_CREDENTIALS', false)),
   };
 }
 
@@ -263,6 +280,23 @@ function tracingConfig(
       ? url('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', '')
       : `${url('OTEL_EXPORTER_OTLP_ENDPOINT', 'http://localhost:4318')}/v1/traces`,
   };
+}
+
+function corsSettings(list: string | undefined, credentials: boolean): CorsConfig {
+  const checked = checkCorsOrigins(
+    (list ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+  if ('problem' in checked) throw new ConfigError(`CORS_ORIGINS ${checked.problem}`);
+  if (credentials && checked.origins.includes(ANY_ORIGIN)) {
+    throw new ConfigError(
+      'CORS_CREDENTIALS=true cannot go with CORS_ORIGINS=*: browsers refuse credentials from ' +
+        'every origin; list the origins instead',
+    );
+  }
+  return { origins: checked.origins, credentials };
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Context, RequestTelemetry } from '../resolvers/context.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
-import { createTenantResolver } from './tenant.js';
+import { createTenantResolver, type Tenant } from './tenant.js';
 import { NO_TRACING, type Tracing } from './tracing.js';
 
 /** The process-wide transport (sockets, per-account budgets and breakers), from the config. */
@@ -48,13 +48,18 @@ export function createContextFunction(
   const resolveTenant = createTenantResolver(config);
   return async (request: RequestInfo): Promise<Context> => {
     const trace = tracing.startOperation(request.headers);
-    const tenant = await resolveTenant(request.headers).catch((error: unknown) => {
-      // Refused before Apollo's plugins run: the span ends here.
+    const log = trace ? request.log.child(trace.logFields) : request.log;
+    let tenant: Tenant;
+    try {
+      tenant = await resolveTenant(request.headers);
+    } catch (error) {
+      // Refused before Apollo's plugins run (not even the logging one): this is the refusal's
+      // only log line, and its span ends here.
+      reportRefusal(error, log, metrics);
       const code = error instanceof GraphQLError ? error.extensions.code : undefined;
       trace?.end('error', [typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR']);
       throw error;
-    });
-    const log = trace ? request.log.child(trace.logFields) : request.log;
+    }
     const telemetry: RequestTelemetry = {
       requestId: request.id,
       upstreamCalls: 0,
@@ -141,4 +146,25 @@ export function createContextFunction(
       },
     };
   };
+}
+
+/** A request refused while choosing its tenant: logged, and counted when it was its credentials. */
+function reportRefusal(error: unknown, log: Logger, metrics: Metrics): void {
+  if (!(error instanceof GraphQLError)) {
+    log.error({ err: error }, 'unexpected error');
+    return;
+  }
+  const { code, reason, claim } = error.extensions;
+  const status = (error.extensions.http as { status?: number } | undefined)?.status;
+  // The key set's fetch failing says why only in its cause: "fetch failed" (ECONNREFUSED).
+  const original = error.originalError as (Error & { cause?: { code?: unknown } }) | undefined;
+  const causeCode = original?.cause?.code;
+  const cause = original
+    ? {
+        cause:
+          typeof causeCode === 'string' ? `${original.message} (${causeCode})` : original.message,
+      }
+    : {};
+  log.warn({ status, code, reason, claim, ...cause }, 'request refused');
+  if (typeof reason === 'string') metrics.authRefusal(reason);
 }

@@ -1,19 +1,58 @@
 import { GraphQLError } from 'graphql';
-import type { RequestErrorCode } from '../datasources/errors.js';
+import type { ErrorCode, RequestErrorCode } from '../datasources/errors.js';
 
 /** A refusal before any resolver runs: Apollo answers it with `status` and nothing else. */
 export function requestError(
   code: RequestErrorCode,
   message: string,
   status: number,
+  details: Record<string, string> = {},
 ): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status } } });
+  return new GraphQLError(message, { extensions: { code, ...details, http: { status } } });
 }
 
-/** 401; the message never repeats what the client sent. */
-export const unauthenticated = (message: string) => requestError('UNAUTHENTICATED', message, 401);
+/**
+ * Which check refused a request's credentials: `extensions.reason`, the `reason` label of
+ * `auth_refusals_total` and of the log line. jose's own code (`ERR_JWT_EXPIRED`, ...) for a token
+ * jose refused; one of these for the gateway's own checks.
+ */
+export type AuthRefusalReason =
+  | 'CREDENTIALS_MISSING'
+  | 'NO_ACCOUNT_CONFIGURED'
+  | 'BASIC_NOT_ACCEPTED'
+  | 'BASIC_MALFORMED'
+  | 'BEARER_NOT_ACCEPTED'
+  | 'SCHEME_NOT_SUPPORTED'
+  | 'TOKEN_LIFETIME_TOO_LONG'
+  | 'TOKEN_UNVERIFIABLE'
+  | 'TENANT_UNKNOWN'
+  | 'JWKS_UNREACHABLE'
+  | `ERR_${string}`;
 
-export const forbidden = (message: string) => requestError('FORBIDDEN', message, 403);
+/** 401; the message never repeats what the client sent. */
+export const unauthenticated = (
+  message: string,
+  reason: AuthRefusalReason,
+  details: Record<string, string> = {},
+) => requestError('UNAUTHENTICATED', message, 401, { reason, ...details });
+
+export const forbidden = (message: string, reason: AuthRefusalReason) =>
+  requestError('FORBIDDEN', message, 403, { reason });
+
+/**
+ * 503: the key set (JWKS) that tokens are checked against could not be fetched. The token may
+ * well be good, so this is not a 401, which would tell the client to throw it away.
+ */
+export const keySetUnavailable = (message: string, reason: AuthRefusalReason, cause: unknown) =>
+  new GraphQLError(message, {
+    // Kept for the log line (a DNS failure, a refused connection), never sent to the client.
+    originalError: cause instanceof Error ? cause : undefined,
+    extensions: {
+      code: 'UPSTREAM_UNAVAILABLE' satisfies ErrorCode,
+      reason,
+      http: { status: 503 },
+    },
+  });
 
 /** A request header with a value of the wrong form. */
 export const badHeader = (message: string) => requestError('BAD_USER_INPUT', message, 400);

@@ -21,15 +21,39 @@ function isStackOverflow(error: unknown): boolean {
   return false;
 }
 
+export interface FormatErrorOptions {
+  log: Logger;
+  /** Keep graphql-js's "Did you mean …?" (field, argument, type and enum value names). */
+  suggestions: boolean;
+}
+
+/** graphql-js ends a message with its suggestion: `… Did you mean "identity"?`. */
+const SUGGESTION = / ?Did you mean .+\?$/s;
+
+/**
+ * An error about the request itself (validation; a variable's value, which is BAD_USER_INPUT
+ * without a path) without its suggestion. Errors from resolvers keep their messages: they come
+ * from Twilio or from us, never from graphql-js's schema lookups.
+ */
+function withoutSuggestion(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  const aboutRequest =
+    code === 'GRAPHQL_VALIDATION_FAILED' || (code === 'BAD_USER_INPUT' && !formatted.path);
+  if (!aboutRequest || !SUGGESTION.test(formatted.message)) return formatted;
+  return { ...formatted, message: formatted.message.replace(SUGGESTION, '') };
+}
+
 /**
  * What a client sees of an error. Known errors (ours, Apollo's, Twilio's) keep their message and
  * code; anything else is a bug, so its message (which may hold internals) is replaced, and the
  * original goes to the log.
  */
-export function createFormatError(log: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+export function createFormatError(options: FormatErrorOptions) {
+  const { log } = options;
+  return (shown: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    const code = formatted.extensions?.code;
+    const code = shown.extensions?.code;
+    const formatted = options.suggestions ? shown : withoutSuggestion(shown);
     // A SID literal the scalar refused surfaces as a validation failure; say what it is.
     const cause = original instanceof GraphQLError ? original.originalError : undefined;
     if (

@@ -34,6 +34,11 @@ export function registerRefusals(app: FastifyInstance, options: RefusalOptions):
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
+      const code = refusalCodeForStatus(status);
+      options.log.warn(
+        { reqId: request.id, status, code, detail: error.message },
+        'request refused',
+      );
       return refuse(options.isGraphqlRequest, request, reply, status, error.message);
     }
     options.log.error({ err: error, reqId: request.id }, 'unexpected error');
@@ -45,6 +50,17 @@ export function registerRefusals(app: FastifyInstance, options: RefusalOptions):
     if (options.isGraphqlRequest(request)) {
       void reply.header('allow', 'GET, POST');
       const message = `Send GraphQL with GET or POST, not ${request.method}`;
+      options.log.warn(
+        // A preflight lands here when its origin is not in CORS_ORIGINS: the origin says which.
+        {
+          reqId: request.id,
+          status: 405,
+          code: 'METHOD_NOT_ALLOWED',
+          detail: message,
+          origin: request.headers.origin,
+        },
+        'request refused',
+      );
       return refuse(options.isGraphqlRequest, request, reply, 405, message);
     }
     const message = `Route ${request.method}:${request.url} not found`;

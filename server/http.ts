@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { checkReachability } from '../datasources/reachability.js';
@@ -7,16 +6,20 @@ import type { Context } from '../resolvers/context.js';
 import { createApolloServer } from './apollo.js';
 import type { Config } from './config.js';
 import { createContextFunction, createTransportFromConfig } from './context.js';
+import { registerCors } from './cors.js';
 import { handleClientError, registerRefusals } from './http-refusals.js';
-import { createLogger, type DestinationStream } from './logger.js';
+import { createLogger, type DestinationStream, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createLoggingPlugin } from './plugins/logging.js';
 import { createQueryLimits } from './plugins/limits.js';
 import { createMetricsPlugin } from './plugins/metrics.js';
 import { createRequestEndPlugin } from './plugins/request-end.js';
 import { createPlaygroundPlugin, registerPlaygroundAssets } from './plugins/playground.js';
+import { createPlaygroundOffPlugin } from './plugins/playground-off.js';
 import { createNoSubscriptionsPlugin } from './plugins/subscriptions.js';
 import { createTracingPlugin } from './plugins/tracing.js';
+import { listenError } from './startup-error.js';
+import { startupWarnings } from './startup-warnings.js';
 import { createTracing } from './tracing.js';
 
 export interface RunningGateway {
@@ -83,12 +86,23 @@ function trackInFlight(app: FastifyInstance): (graceMs: number) => Promise<void>
   };
 }
 
-/** The gateway on a real HTTP server: /graphql (POST, GET), /health, /ready, /metrics. */
+export interface GatewayOptions {
+  /** Where log lines go when no `log` is given (a test's collector); stdout otherwise. */
+  logDestination?: DestinationStream;
+  /** The logger to write to, so that a host's own lines (main.ts's) are the same JSON. */
+  log?: Logger;
+}
+
+/**
+ * The gateway on a real HTTP server: /graphql (POST, GET), /health, /ready, /metrics. Fails with
+ * a StartupError when it cannot listen where the configuration says (port in use, unknown host).
+ */
 export async function startGateway(
   config: Config,
-  options: { logDestination?: DestinationStream } = {},
+  options: GatewayOptions = {},
 ): Promise<RunningGateway> {
-  const log = createLogger(config.logLevel, options.logDestination);
+  const log = options.log ?? createLogger(config.logLevel, options.logDestination);
+  for (const { warning, message } of startupWarnings(config)) log.warn({ warning }, message);
   const metrics = createMetrics({ maxOperationNames: config.metricsMaxOperationNames });
   const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs } = config.http;
   const app = Fastify({
@@ -115,10 +129,15 @@ export async function startGateway(
   });
   app.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
-    if (isGraphqlRequest(request)) void reply.header('vary', VARY);
+    if (isGraphqlRequest(request)) {
+      // CORS with a list of origins has already said `Vary: Origin`.
+      const vary = reply.getHeader('vary');
+      void reply.header('vary', vary === undefined ? VARY : `${String(vary)}, ${VARY}`);
+    }
     done(null, payload);
   });
   registerRefusals(app, { log, isGraphqlRequest });
+  await registerCors(app, config.cors);
   const drain = trackInFlight(app);
 
   const transport = createTransportFromConfig(config);
@@ -141,15 +160,14 @@ export async function startGateway(
             graphqlPath: GRAPHQL_PATH,
             assetsPath: PLAYGROUND_ASSETS,
           })
-        : ApolloServerPluginLandingPageDisabled(),
+        : createPlaygroundOffPlugin<Context>(),
     ],
   });
   await apollo.start();
-  if (config.playground) {
-    await registerPlaygroundAssets(app, PLAYGROUND_ASSETS);
-    // People type the bare address into a browser; the playground is at /graphql.
-    app.get('/', (_request, reply) => reply.redirect(GRAPHQL_PATH));
-  }
+  if (config.playground) await registerPlaygroundAssets(app, PLAYGROUND_ASSETS);
+  // People type the bare address into a browser; the playground, or the page saying it is off,
+  // is at /graphql.
+  app.get('/', (_request, reply) => reply.redirect(GRAPHQL_PATH));
 
   app.get('/health', () => ({ status: 'ok' }));
   app.get('/ready', async (_request, reply) => {
@@ -161,6 +179,9 @@ export async function startGateway(
   );
   await app.register(fastifyApollo(apollo), {
     path: GRAPHQL_PATH,
+    // Not OPTIONS (the integration's default): a preflight is CORS's to answer (cors.ts), and
+    // Apollo refused one as a CSRF attempt; without CORS it is a 405 like any other method.
+    method: ['GET', 'POST'],
     context: (request) =>
       contextFor({
         id: request.id,
@@ -169,7 +190,14 @@ export async function startGateway(
       }),
   });
 
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    await apollo.stop();
+    await transport.destroy();
+    throw listenError(error, config.host, config.port) ?? error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;

@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
 import { startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { startGateway } from './http.js';
+import { LOCAL_DEV_ORIGINS } from './cors-origins.js';
+import { startGateway, type RunningGateway } from './http.js';
+import { createLogger } from './logger.js';
+import { StartupError } from './startup-error.js';
 
 const USAGE = `identity-gateway: one GraphQL endpoint for a person across Twilio Flex, Conversations
 and Programmable Chat.
@@ -59,6 +62,9 @@ function embeddedConfig(config: Config, emulator: RunningEmulator): Config {
     baseUrls: { flex: emulator.url, conversations: emulator.url, chat: emulator.url },
     // The demo answers without credentials: its data is the emulator's seed, not anyone's.
     auth: { ...config.auth, open: true },
+    // A frontend's dev server, on whatever port, can call the demo with no setting.
+    cors:
+      config.cors.origins.length > 0 ? config.cors : { ...config.cors, origins: LOCAL_DEV_ORIGINS },
   };
 }
 
@@ -77,36 +83,52 @@ async function main() {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(`Configuration error: ${error.message}`);
+      // LOG_LEVEL itself may be what is wrong.
+      createLogger('info').fatal(`Configuration error: ${error.message}`);
       process.exit(1);
     }
     throw error;
   }
+  const log = createLogger(config.logLevel);
 
   let emulator: RunningEmulator | null = null;
   if (!config.credentials) {
     emulator = await startEmulator({ port: 0 });
     config = embeddedConfig(config, emulator);
   }
-  const gateway = await startGateway(config);
+  let gateway: RunningGateway;
+  try {
+    gateway = await startGateway(config, { log });
+  } catch (error) {
+    if (error instanceof StartupError) {
+      log.fatal({ code: error.code }, `Cannot start: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
 
+  const where = config.playground ? 'GraphQL endpoint and playground' : 'GraphQL endpoint';
   if (emulator) {
     const identity = await exampleIdentity(emulator);
-    console.log(
-      [
-        `identity-gateway: no TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN set, so it runs against the`,
-        `embedded Twilio emulator at ${emulator.url} (seeded demo data, account ${config.accountSid}).`,
-        ``,
-        `GraphQL endpoint and playground: ${gateway.graphqlUrl}`,
-        ``,
-        `Try:`,
-        `  curl -s ${gateway.graphqlUrl} -H 'content-type: application/json' \\`,
-        `    -d '{"query":"{ user(identity: \\"${identity}\\") { identity flexUser { fullName roles } conversationsUser { sid friendlyName } chatUsers { serviceSid sid } } }"}'`,
-      ].join('\n'),
+    const query = `{ user(identity: ${JSON.stringify(identity)}) { identity flexUser { fullName roles } conversationsUser { sid friendlyName } chatUsers { serviceSid sid } } }`;
+    log.info(
+      {
+        graphqlUrl: gateway.graphqlUrl,
+        emulatorUrl: emulator.url,
+        accountSid: config.accountSid,
+        exampleIdentity: identity,
+        try: `curl -s ${gateway.graphqlUrl} -H 'content-type: application/json' -d '${JSON.stringify({ query })}'`,
+      },
+      `identity-gateway: ${where} ${gateway.graphqlUrl}, against the embedded Twilio emulator ` +
+        `(no TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN set: seeded demo data)`,
     );
   } else {
-    console.log(
-      `identity-gateway: ${gateway.graphqlUrl} (Twilio account ${config.accountSid ?? config.credentials?.username})`,
+    log.info(
+      {
+        graphqlUrl: gateway.graphqlUrl,
+        accountSid: config.accountSid ?? config.credentials?.username,
+      },
+      `identity-gateway: ${where} ${gateway.graphqlUrl}`,
     );
   }
 
@@ -114,7 +136,7 @@ async function main() {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`identity-gateway: ${signal}, finishing in-flight requests`);
+    log.info({ signal }, `identity-gateway: ${signal}, finishing in-flight requests`);
     void gateway
       .close()
       .then(() => emulator?.close())

@@ -67,9 +67,15 @@ export function createMetrics(options: MetricsOptions) {
     registers,
   });
 
+  const authRefusals = new Counter({
+    name: 'auth_refusals_total',
+    help: 'Requests refused before any resolver ran because of their credentials, by reason (extensions.reason: a jose error code or the gateway check that failed).',
+    labelNames: ['reason'],
+    registers,
+  });
+
   const operationNames = new Set<string>();
-  const operationLabel = (name: string | null): string => {
-    if (name === null) return 'anonymous';
+  const operationLabel = (name: string): string => {
     if (operationNames.has(name)) return name;
     if (operationNames.size >= options.maxOperationNames) return 'other';
     operationNames.add(name);
@@ -78,8 +84,8 @@ export function createMetrics(options: MetricsOptions) {
 
   return {
     registry,
-    /** `name` null for an anonymous operation (or a request that never got to one). */
-    operation(name: string | null, outcome: 'ok' | 'partial' | 'error', seconds: number) {
+    /** `name` as operation-name.ts gives it: anonymous operations are named by their hash. */
+    operation(name: string, outcome: 'ok' | 'partial' | 'error', seconds: number) {
       const operation = operationLabel(name);
       operations.inc({ operation, outcome });
       operationSeconds.observe({ operation }, seconds);
@@ -98,6 +104,10 @@ export function createMetrics(options: MetricsOptions) {
     },
     loaderCacheHit(loader: string) {
       cacheHits.inc({ loader });
+    },
+    /** `reason` comes from a fixed set (AuthRefusalReason), so it is a bounded label. */
+    authRefusal(reason: string) {
+      authRefusals.inc({ reason });
     },
   };
 }

@@ -1,15 +1,10 @@
-import {
-  createRemoteJWKSet,
-  errors as joseErrors,
-  jwtVerify,
-  type JWTPayload,
-  type JWTVerifyGetKey,
-} from 'jose';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Credentials } from '../datasources/index.js';
 import { isSid, sidPattern } from '../datasources/sids.js';
 import { checkChatServiceSids } from './chat-services.js';
 import type { Config } from './config.js';
 import { badHeader, forbidden, unauthenticated } from './errors.js';
+import { tokenRefusal } from './token-errors.js';
 
 /** Whose Twilio account a request acts as, and that account's defaults. */
 export interface Tenant {
@@ -25,6 +20,7 @@ export interface Tenant {
 type Headers = Record<string, string | string[] | undefined>;
 
 const TWILIO_USERNAME = sidPattern('account', 'apiKey');
+const HMAC_ALGORITHMS = ['HS256', 'HS384', 'HS512'];
 
 const header = (headers: Headers, name: string) => {
   const value = headers[name];
@@ -48,7 +44,11 @@ export function createTenantResolver(config: Config): (headers: Headers) => Prom
       : null;
 
   const configuredTenant = (headers: Headers): Tenant => {
-    if (!config.credentials) throw unauthenticated('This gateway has no Twilio account configured');
+    if (!config.credentials)
+      throw unauthenticated(
+        'This gateway has no Twilio account configured',
+        'NO_ACCOUNT_CONFIGURED',
+      );
     return {
       id: config.accountSid ?? config.credentials.username,
       credentials: config.credentials,
@@ -62,18 +62,27 @@ export function createTenantResolver(config: Config): (headers: Headers) => Prom
     const authorization = header(headers, 'authorization');
     if (!authorization) {
       if (auth.open) return configuredTenant(headers);
-      throw unauthenticated('Authentication required: send Authorization: Bearer <token>');
+      throw unauthenticated(
+        'Authentication required: send Authorization: Bearer <token>',
+        'CREDENTIALS_MISSING',
+      );
     }
     const [scheme = '', value = ''] = authorization.trim().split(/\s+/, 2);
     switch (scheme.toLowerCase()) {
       case 'basic':
         if (!auth.passthrough) {
-          throw unauthenticated('This gateway does not accept Twilio credentials from clients');
+          throw unauthenticated(
+            'This gateway does not accept Twilio credentials from clients',
+            'BASIC_NOT_ACCEPTED',
+          );
         }
         return passthroughTenant(parseBasic(value), headers, config);
       case 'bearer': {
         if (!jwtKey || !auth.jwt)
-          throw unauthenticated('This gateway does not accept bearer tokens');
+          throw unauthenticated(
+            'This gateway does not accept bearer tokens',
+            'BEARER_NOT_ACCEPTED',
+          );
         const claims = await verify(value, jwtKey, auth.jwt);
         // Own claims only: a claim name such as "constructor" must not read the prototype's.
         const tenantId = Object.hasOwn(claims, auth.jwt.tenantClaim)
@@ -81,7 +90,8 @@ export function createTenantResolver(config: Config): (headers: Headers) => Prom
           : undefined;
         if (tenantId === undefined) return configuredTenant(headers);
         const tenant = typeof tenantId === 'string' ? config.tenants.get(tenantId) : undefined;
-        if (!tenant) throw forbidden('The token names a tenant this gateway does not serve');
+        if (!tenant)
+          throw forbidden('The token names a tenant this gateway does not serve', 'TENANT_UNKNOWN');
         return {
           id: tenantId as string,
           credentials: tenant.credentials,
@@ -91,7 +101,7 @@ export function createTenantResolver(config: Config): (headers: Headers) => Prom
         };
       }
       default:
-        throw unauthenticated('Authorization must be Basic or Bearer');
+        throw unauthenticated('Authorization must be Basic or Bearer', 'SCHEME_NOT_SUPPORTED');
     }
   };
 }
@@ -108,18 +118,12 @@ async function verify(
       audience: options.audience ?? undefined,
       // A token without an expiry would be good forever once it leaks.
       requiredClaims: ['exp'],
+      // A secret is an HMAC key: say so, so that a token for another kind of key (RS256) is
+      // refused as such rather than failing inside jose with a TypeError.
+      algorithms: options.jwksUrl ? undefined : HMAC_ALGORITHMS,
     }));
   } catch (error) {
-    // jose's claim messages name the claim that failed (missing "exp", expired, wrong audience)
-    // and hold no secret; for the rest its code says enough; anything else (the JWKS host down)
-    // stays vague.
-    throw unauthenticated(
-      error instanceof joseErrors.JWTClaimValidationFailed
-        ? `Invalid token: ${error.message}`
-        : error instanceof joseErrors.JOSEError
-          ? `Invalid token: ${error.code}`
-          : 'Invalid token',
-    );
+    throw tokenRefusal(error, options.jwksUrl !== null);
   }
   checkLifetime(payload, options.maxAgeSeconds);
   return payload;
@@ -139,6 +143,7 @@ function checkLifetime(payload: JWTPayload, maxAgeSeconds: number): void {
   if (lifetime.seconds > maxAgeSeconds) {
     throw unauthenticated(
       `Invalid token: it is valid for ${lifetime.seconds} s ${lifetime.from}, more than the ${maxAgeSeconds} s allowed`,
+      'TOKEN_LIFETIME_TOO_LONG',
     );
   }
 }
@@ -171,7 +176,10 @@ function parseBasic(value: string): Credentials {
   const username = decoded.slice(0, colon);
   const password = decoded.slice(colon + 1);
   if (colon < 0 || !TWILIO_USERNAME.test(username) || password.length === 0) {
-    throw unauthenticated('Authorization must be Basic AccountSid:AuthToken or ApiKeySid:Secret');
+    throw unauthenticated(
+      'Authorization must be Basic AccountSid:AuthToken or ApiKeySid:Secret',
+      'BASIC_MALFORMED',
+    );
   }
   return { username, password };
 }

@@ -86,7 +86,9 @@ export function createQueryLimits(): {
     maxDirectives: { n: QUERY_LIMITS.directives },
     maxTokens: { enabled: false },
     costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: true },
+    // Suggestions are hidden with introspection, field and enum ones alike (format-error.ts);
+    // Armor's rule hides field names only, and in development too, where they help.
+    blockFieldSuggestion: { enabled: false },
   });
   const { plugins, validationRules } = armor.protect();
   // Computing cost walks the whole document with type info; the same operation with the same list

@@ -15,10 +15,18 @@ describe('the built gateway (npm start)', () => {
   let graphqlUrl: string;
   let identity: string;
   let exitCode: Promise<number | null>;
+  const stdout: string[] = [];
+  const parse = (line: string) => {
+    try {
+      return JSON.parse(line) as Record<string, string | undefined>;
+    } catch {
+      return null;
+    }
+  };
 
   beforeAll(async () => {
     await promisify(execFile)('npm', ['run', '--silent', 'build'], { cwd: root });
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', LOG_LEVEL: 'info' };
     for (const name of Object.keys(env)) if (name.startsWith('TWILIO_')) delete env[name];
     const server = spawn(process.execPath, ['--enable-source-maps', 'dist/main.mjs'], {
       cwd: root,
@@ -29,11 +37,13 @@ describe('the built gateway (npm start)', () => {
     exitCode = new Promise((resolve) => server.once('exit', (code) => resolve(code)));
     const lines = createInterface({ input: server.stdout });
     [graphqlUrl, identity] = await new Promise<[string, string]>((resolve, reject) => {
-      let url = '';
+      // Every line is JSON, the start-up line too: its fields carry the URL and an example.
       lines.on('line', (line) => {
-        url ||= /GraphQL endpoint and playground: (\S+)/.exec(line)?.[1] ?? '';
-        const example = /identity: \\"([^\\]+)\\"/.exec(line)?.[1];
-        if (url && example) resolve([url, example]);
+        stdout.push(line);
+        const started = parse(line);
+        if (started?.graphqlUrl && started.exampleIdentity) {
+          resolve([started.graphqlUrl, started.exampleIdentity]);
+        }
       });
       server.once('exit', (code) => reject(new Error(`dist/main.mjs exited (${code})`)));
     });
@@ -75,8 +85,37 @@ describe('the built gateway (npm start)', () => {
     expect((await asset.text()).length).toBeGreaterThan(100_000);
   });
 
+  it('lets a frontend dev server on any localhost port call it (CORS), with no setting', async () => {
+    for (const origin of ['http://localhost:5173', 'http://127.0.0.1:3000']) {
+      const preflight = await fetch(graphqlUrl, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+    }
+    const elsewhere = await fetch(graphqlUrl, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://example.com', 'access-control-request-method': 'POST' },
+    });
+    expect(elsewhere.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('stops cleanly on SIGTERM', async () => {
     child?.kill('SIGTERM');
     expect(await exitCode).toBe(0);
   }, 15_000);
+
+  it('wrote only JSON lines, the start-up and shutdown lines too', () => {
+    expect(stdout.filter((line) => parse(line) === null)).toEqual([]);
+    expect(stdout.map(parse)).toContainEqual(
+      expect.objectContaining({
+        level: 30,
+        msg: expect.stringMatching(
+          /^identity-gateway: GraphQL endpoint and playground http:/,
+        ) as string,
+      }),
+    );
+    expect(stdout.map(parse).at(-1)).toMatchObject({ level: 30, signal: 'SIGTERM' });
+  });
 });

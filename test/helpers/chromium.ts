@@ -2,7 +2,7 @@
 // the browser tests skip with one line saying why, and the rest of the suite runs. CI installs
 // Debian's chromium first and sets REQUIRE_BROWSER=1, which turns the skip into a failure.
 import { accessSync, constants, statSync } from 'node:fs';
-import type { LaunchOptions } from 'playwright-core';
+import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
 
 /** Where Debian's `chromium` package puts the browser (server/playground/install-browser.sh). */
 export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
@@ -73,4 +73,10 @@ const CHROMIUM_ARGS = [
 /** Options for playwright-core's `chromium.launch()` with the browser found above. */
 export function launchOptions(path: string): LaunchOptions {
   return { executablePath: path, args: [...CHROMIUM_ARGS] };
+}
+
+/** Starts the browser found; for use inside a `describe.skipIf('skip' in found)`. */
+export function launchChromium(found: ChromiumLookup): Promise<Browser> {
+  if ('skip' in found) throw new Error(found.skip);
+  return chromium.launch(launchOptions(found.path));
 }
