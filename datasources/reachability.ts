@@ -1,8 +1,10 @@
 import { request } from 'undici';
+import type { Product } from './errors.js';
 
 export interface Reachability {
-  ready: boolean;
-  upstreams: Record<'flex' | 'conversations' | 'chat', 'up' | 'down'>;
+  upstreams: Record<Product, 'up' | 'down'>;
+  /** ISO 8601 time the check finished. */
+  checkedAt: string;
 }
 
 /**
@@ -10,7 +12,7 @@ export interface Reachability {
  * No credentials are sent: a probe must not spend a tenant's rate limit or leak a token.
  */
 export async function checkReachability(
-  baseUrls: Record<'flex' | 'conversations' | 'chat', string>,
+  baseUrls: Record<Product, string>,
   timeoutMs = 2000,
 ): Promise<Reachability> {
   const probe = async (url: string) => {
@@ -27,6 +29,37 @@ export async function checkReachability(
     probe(baseUrls.conversations),
     probe(baseUrls.chat),
   ]);
-  const upstreams = { flex, conversations, chat };
-  return { ready: Object.values(upstreams).every((state) => state === 'up'), upstreams };
+  return { upstreams: { flex, conversations, chat }, checkedAt: new Date().toISOString() };
+}
+
+export interface ReachabilityWatch {
+  /**
+   * The last check while it is younger than `maxAgeMs`, otherwise a new one, which takes at most
+   * `timeoutMs`. Callers at the same time share one check, so any number of scrapers and callers
+   * cost the hosts at most three requests per `maxAgeMs`.
+   */
+  current(): Promise<Reachability>;
+}
+
+/**
+ * Reachability checked on demand, never on a timer: an idle gateway sends Twilio nothing, and the
+ * emulator's request log in tests holds only the calls a test caused.
+ */
+export function createReachabilityWatch(
+  baseUrls: Record<Product, string>,
+  { maxAgeMs = 15_000, timeoutMs = 2000 }: { maxAgeMs?: number; timeoutMs?: number } = {},
+): ReachabilityWatch {
+  let last: { at: number; result: Reachability } | undefined;
+  let running: Promise<Reachability> | undefined;
+  return {
+    current() {
+      if (last && performance.now() - last.at < maxAgeMs) return Promise.resolve(last.result);
+      running ??= checkReachability(baseUrls, timeoutMs).then((result) => {
+        last = { at: performance.now(), result };
+        running = undefined;
+        return result;
+      });
+      return running;
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { checkReachability } from '../datasources/reachability.js';
+import { createReachabilityWatch } from '../datasources/reachability.js';
 import type { Context } from '../resolvers/context.js';
 import { createApolloServer } from './apollo.js';
 import type { Config } from './config.js';
@@ -18,6 +18,7 @@ import { createPlaygroundPlugin, registerPlaygroundAssets } from './plugins/play
 import { createPlaygroundOffPlugin } from './plugins/playground-off.js';
 import { createNoSubscriptionsPlugin } from './plugins/subscriptions.js';
 import { createTracingPlugin } from './plugins/tracing.js';
+import { registerProbes, UPSTREAM_CHECK_MAX_AGE_MS } from './probes.js';
 import { listenError } from './startup-error.js';
 import { startupWarnings } from './startup-warnings.js';
 import { createTracing } from './tracing.js';
@@ -42,7 +43,7 @@ const PLAYGROUND_ASSETS = '/playground';
  */
 const VARY = 'Authorization, X-Flex-Instance-Sid, X-Chat-Service-Sids, Accept';
 /** How long shutdown waits for in-flight requests before cutting their connections. */
-const SHUTDOWN_GRACE_MS = 10_000;
+export const SHUTDOWN_GRACE_MS = 10_000;
 
 /**
  * The GraphQL route's requests, and requests for its path that no route takes (another method);
@@ -59,30 +60,55 @@ function isGraphqlRequest(request: FastifyRequest): boolean {
 }
 
 /**
- * Graceful shutdown: stop accepting, let requests in flight finish, close each connection as soon
- * as it is idle (a keep-alive connection would otherwise hold the close open for its whole
- * timeout), and cut what is left after the grace period.
+ * Graceful shutdown in two steps. First, while still listening, readiness turns 503 and whatever
+ * arrives is still served, until no request is in flight: a load balancer that watches readiness
+ * rather than being told (no preStop, no deregistration) sees 503 and stops sending, instead of
+ * finding the port closed under requests it already routed. Then stop accepting, close each
+ * connection as soon as it is idle (a keep-alive connection would otherwise hold the close open
+ * for its whole timeout), and cut what is left when the grace period is over.
  */
-function trackInFlight(app: FastifyInstance): (graceMs: number) => Promise<void> {
+function trackInFlight(app: FastifyInstance) {
   let inFlight = 0;
+  let draining = false;
   let closing = false;
-  app.addHook('onRequest', (_request, _reply, done) => {
+  let settled: (() => void) | undefined;
+  app.addHook('onRequest', (_request, reply, done) => {
     inFlight += 1;
+    // 'close' comes once per response, sent or abandoned by its client; onResponse misses the
+    // latter and would leave the count too high for the rest of the process.
+    reply.raw.once('close', () => {
+      inFlight -= 1;
+      if (inFlight > 0) return;
+      settled?.();
+      if (closing) app.server.closeIdleConnections();
+    });
     done();
   });
-  app.addHook('onResponse', (_request, _reply, done) => {
-    inFlight -= 1;
-    if (closing && inFlight === 0) app.server.closeIdleConnections();
-    done();
-  });
-  return async (graceMs) => {
-    closing = true;
-    const cut = setTimeout(() => app.server.closeAllConnections(), graceMs);
-    try {
-      await app.close();
-    } finally {
-      clearTimeout(cut);
-    }
+  return {
+    isDraining: () => draining,
+    drain: async (graceMs: number) => {
+      draining = true;
+      const deadline = performance.now() + graceMs;
+      if (inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, graceMs);
+          settled = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+      closing = true;
+      const cut = setTimeout(
+        () => app.server.closeAllConnections(),
+        Math.max(0, deadline - performance.now()),
+      );
+      try {
+        await app.close();
+      } finally {
+        clearTimeout(cut);
+      }
+    },
   };
 }
 
@@ -94,8 +120,8 @@ export interface GatewayOptions {
 }
 
 /**
- * The gateway on a real HTTP server: /graphql (POST, GET), /health, /ready, /metrics. Fails with
- * a StartupError when it cannot listen where the configuration says (port in use, unknown host).
+ * The gateway on a real HTTP server: /graphql (POST, GET), the probes, /metrics. Fails with a
+ * StartupError when it cannot listen where the configuration says (port in use, unknown host).
  */
 export async function startGateway(
   config: Config,
@@ -103,7 +129,13 @@ export async function startGateway(
 ): Promise<RunningGateway> {
   const log = options.log ?? createLogger(config.logLevel, options.logDestination);
   for (const { warning, message } of startupWarnings(config)) log.warn({ warning }, message);
-  const metrics = createMetrics({ maxOperationNames: config.metricsMaxOperationNames });
+  const upstreams = createReachabilityWatch(config.baseUrls, {
+    maxAgeMs: UPSTREAM_CHECK_MAX_AGE_MS,
+  });
+  const metrics = createMetrics({
+    maxOperationNames: config.metricsMaxOperationNames,
+    upstreams: () => upstreams.current(),
+  });
   const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs } = config.http;
   const app = Fastify({
     // Logging is the gateway's own (one line per operation, one per upstream call), not Fastify's.
@@ -138,7 +170,7 @@ export async function startGateway(
   });
   registerRefusals(app, { log, isGraphqlRequest });
   await registerCors(app, config.cors);
-  const drain = trackInFlight(app);
+  const shutdown = trackInFlight(app);
 
   const transport = createTransportFromConfig(config);
   const tracing = await createTracing(config.tracing);
@@ -169,11 +201,7 @@ export async function startGateway(
   // is at /graphql.
   app.get('/', (_request, reply) => reply.redirect(GRAPHQL_PATH));
 
-  app.get('/health', () => ({ status: 'ok' }));
-  app.get('/ready', async (_request, reply) => {
-    const readiness = await checkReachability(config.baseUrls);
-    return reply.code(readiness.ready ? 200 : 503).send(readiness);
-  });
+  registerProbes(app, { isDraining: shutdown.isDraining, upstreams });
   app.get('/metrics', async (_request, reply) =>
     reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
@@ -206,7 +234,7 @@ export async function startGateway(
     url,
     graphqlUrl: `${url}/graphql`,
     close: async () => {
-      await drain(SHUTDOWN_GRACE_MS);
+      await shutdown.drain(SHUTDOWN_GRACE_MS);
       await apollo.stop();
       await transport.destroy();
       await tracing.shutdown();

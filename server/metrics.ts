@@ -1,5 +1,6 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { UpstreamCall } from '../datasources/http.js';
+import type { Reachability } from '../datasources/reachability.js';
 
 export interface MetricsOptions {
   /**
@@ -7,6 +8,11 @@ export interface MetricsOptions {
    * so only the first this many distinct names get their own; later ones are counted as `other`.
    */
   maxOperationNames: number;
+  /**
+   * Where `twilio_host_up` reads whether each Twilio host answers; awaited on each scrape, so it
+   * must hand back a recent result rather than probe every time. Without it the gauge is empty.
+   */
+  upstreams?: () => Promise<Reachability>;
 }
 
 /** Prometheus metrics of one gateway (own registry, so two gateways in one process never clash). */
@@ -72,6 +78,19 @@ export function createMetrics(options: MetricsOptions) {
     help: 'Requests refused before any resolver ran because of their credentials, by reason (extensions.reason: a jose error code or the gateway check that failed).',
     labelNames: ['reason'],
     registers,
+  });
+  new Gauge({
+    name: 'twilio_host_up',
+    help: 'Whether the Twilio host of each product answered HTTP at its last check (1) or not (0); checked when scraped, at most every 15 s.',
+    labelNames: ['product'],
+    registers,
+    async collect() {
+      if (!options.upstreams) return;
+      const { upstreams } = await options.upstreams();
+      for (const [product, state] of Object.entries(upstreams)) {
+        this.set({ product }, state === 'up' ? 1 : 0);
+      }
+    },
   });
 
   const operationNames = new Set<string>();

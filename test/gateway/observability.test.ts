@@ -93,15 +93,6 @@ describe('observability', () => {
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('reports ready when every Twilio host answers', async () => {
-    const response = await fetch(`${stack.url}/ready`);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({
-      ready: true,
-      upstreams: { flex: 'up', conversations: 'up', chat: 'up' },
-    });
-  });
-
   it('lets a client cache a user query privately for 30 s, and never one asking for presence', async () => {
     const person = await stack.emulator.person({ conversations: true });
     const cacheable = await stack.execute(
