@@ -1,12 +1,19 @@
 // The built playground files, read into memory once per process. When dist/ is missing or older
 // than a source it was built from, it is rebuilt first, so `npm start` on a fresh clone serves a
-// working page without a separate build step.
+// working page without a separate build step. A production install has no esbuild to rebuild
+// with: there the bundle must have been built beforehand (the Dockerfile does).
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { playgroundDistDir, playgroundFiles, playgroundRootDir } from './paths.js';
+import { StartupError } from '../startup-error.js';
+import {
+  playgroundDistDir,
+  playgroundFiles,
+  playgroundRootDir,
+  playgroundSourceDir,
+} from './paths.js';
 
 /** One file as served. */
 export interface PlaygroundAsset {
@@ -27,6 +34,21 @@ export interface PlaygroundAssets {
 
 const gzipAsync = promisify(gzip);
 
+/**
+ * The bundle is missing or stale and this install cannot build it (no sources, as in the image, or
+ * no esbuild): a setup mistake with one fix, which main.ts logs as one line before exiting 1.
+ */
+export class PlaygroundNotBuiltError extends StartupError {
+  override name = 'PlaygroundNotBuiltError';
+  constructor(distDir: string, cause?: unknown) {
+    super(
+      `playground bundle not built in ${distDir}: run npm run playground:build (or set GRAPHQL_PLAYGROUND=false)`,
+      'PLAYGROUND_NOT_BUILT',
+    );
+    this.cause = cause;
+  }
+}
+
 let loading: Promise<PlaygroundAssets> | undefined;
 
 /**
@@ -46,16 +68,28 @@ export function loadPlaygroundAssets(
 
 async function readAssets(distDir: string): Promise<PlaygroundAssets> {
   if (!(await isBuildCurrent(distDir))) {
-    // Imported here so that the server run from sources loads esbuild only when it builds. The
-    // bundle (npm run build) inlines this module, so it loads esbuild at start-up either way.
+    // An install of the built files only (the image) has nothing to build from.
+    const sources = await stat(join(playgroundSourceDir, 'app.tsx')).catch(() => undefined);
+    if (!sources) throw new PlaygroundNotBuiltError(distDir);
+    // build.js loads esbuild only when it builds, from sources and in the bundle alike.
     const { buildPlayground } = await import('./build.js');
-    await buildPlayground(distDir);
+    await buildPlayground(distDir).catch((error: unknown) => {
+      throw isEsbuildMissing(error) ? new PlaygroundNotBuiltError(distDir, error) : error;
+    });
   }
   const [js, css] = await Promise.all([
     readAsset(distDir, playgroundFiles.js, 'text/javascript; charset=utf-8'),
     readAsset(distDir, playgroundFiles.css, 'text/css; charset=utf-8'),
   ]);
   return { js, css };
+}
+
+function isEsbuildMissing(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' &&
+    error.message.includes("'esbuild'")
+  );
 }
 
 async function readAsset(

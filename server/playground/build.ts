@@ -4,7 +4,6 @@
 // server also calls it when dist/ is missing or older than its inputs (see assets.ts).
 import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import {
   buildInputs,
   playgroundDistDir,
@@ -27,6 +26,9 @@ export interface PlaygroundBuild {
 export async function buildPlayground(
   outDir: string = playgroundDistDir,
 ): Promise<PlaygroundBuild> {
+  // Loaded here, not at the top: the server bundle inlines this module, and a static import would
+  // make every start of dist/main.mjs need esbuild, a build tool a production install leaves out.
+  const { build } = await import('esbuild');
   await mkdir(outDir, { recursive: true });
   const scratch = await mkdtemp(join(outDir, '.build-'));
   try {
