@@ -54,7 +54,7 @@ json() {
 wait_for_line() {
   local i match
   for i in $(seq 1 300); do
-    match=$(grep -oE "$2" "$1" | head -n 1)
+    match=$(grep -soE "$2" "$1" | head -n 1)
     if [ -n "$match" ]; then
       echo "$match"
       return 0
@@ -73,6 +73,8 @@ step clone git clone --quiet --no-checkout "$repo" "$work/build"
 step checkout git -C "$work/build" checkout --quiet --detach "$sha"
 
 cd "$work/build" || exit 1
+# Docker reads the Dockerfile beside the context, not from it (.dockerignore removes it there).
+cp Dockerfile "$work/Dockerfile"
 context() {
   local pattern
   shopt -s globstar dotglob nullglob
@@ -84,12 +86,18 @@ context() {
   done <.dockerignore
 }
 step context context
-step npm-ci npm ci --no-audit --no-fund
+# As the Dockerfile does: npm ci sees package.json and the lockfile only, then the rest arrives.
+deps() {
+  mkdir "$work/deps" && cp package.json package-lock.json "$work/deps/" &&
+    (cd "$work/deps" && npm ci --no-audit --no-fund) && mv "$work/deps/node_modules" .
+}
+step npm-ci deps
 step build npm run build
 step playground-build npm run playground:build
 step prune npm prune --omit=dev --no-audit --no-fund
-echo "image-steps: runtime node_modules: $(du -sh node_modules | cut -f1)," \
-  "build tools left in it: $(ls -d node_modules/esbuild node_modules/tsx node_modules/typescript 2>/dev/null | tr '\n' ' ')"
+# Not a failure (yet): esbuild and tsx are runtime dependencies in package.json until they move.
+tools=$(cd node_modules && ls -d esbuild tsx typescript 2>/dev/null | paste -sd ' ' -)
+echo "image-steps: runtime node_modules: $(du -sh node_modules | cut -f1), build tools in it: ${tools:-none}"
 
 runtime="$work/runtime"
 layout() {
@@ -100,7 +108,7 @@ layout() {
     from=${from#/app/}
     mkdir -p "$runtime/$(dirname "$to")"
     cp -R "$work/build/$from" "$runtime/$to" || return 1
-  done < <(sed -nE 's|^COPY --from=build (/app/[^ ]+) ([^ ]+)$|\1 \2|p' "$repo/Dockerfile")
+  done < <(sed -nE 's|^COPY --from=build (/app/[^ ]+) ([^ ]+)$|\1 \2|p' "$work/Dockerfile")
   [ -f "$runtime/dist/main.mjs" ] && [ -f "$runtime/dist/emulator.mjs" ]
 }
 step layout layout
@@ -112,6 +120,10 @@ pids+=($!)
 emulator=$(wait_for_line "$work/emulator.log" 'http://127\.0\.0\.1:[0-9]+' "${pids[-1]}") ||
   fail emulator "dist/emulator.mjs did not start" "$work/emulator.log"
 accounts=$(get "$emulator/__emulator/accounts" | tail -n +2)
+account_sid=$(json 'it.accounts[0].accountSid' <<<"$accounts")
+auth_token=$(json 'it.accounts[0].authToken' <<<"$accounts")
+flex_instance_sid=$(json 'it.accounts[0].flexInstanceSid' <<<"$accounts")
+chat_service_sids=$(json 'it.accounts[0].chatServiceSids.join(",")' <<<"$accounts")
 person=$(get "$emulator/__emulator/people?flex=true&conversations=true&limit=1" | tail -n +2 | json 'it.people[0].identity')
 echo "image-steps: emulator: ok ($((SECONDS - started)) s, $emulator, person $person)"
 
@@ -119,10 +131,8 @@ echo "image-steps: emulator: ok ($((SECONDS - started)) s, $emulator, person $pe
 start_gateway() {
   env -i PATH="$PATH" NODE_ENV=production HOST=127.0.0.1 PORT=0 LOG_LEVEL=warn \
     GRAPHQL_PLAYGROUND=true \
-    TWILIO_ACCOUNT_SID="$(json 'it.accounts[0].accountSid' <<<"$accounts")" \
-    TWILIO_AUTH_TOKEN="$(json 'it.accounts[0].authToken' <<<"$accounts")" \
-    TWILIO_FLEX_INSTANCE_SID="$(json 'it.accounts[0].flexInstanceSid' <<<"$accounts")" \
-    TWILIO_CHAT_SERVICE_SIDS="$(json 'it.accounts[0].chatServiceSids.join(",")' <<<"$accounts")" \
+    TWILIO_ACCOUNT_SID="$account_sid" TWILIO_AUTH_TOKEN="$auth_token" \
+    TWILIO_FLEX_INSTANCE_SID="$flex_instance_sid" TWILIO_CHAT_SERVICE_SIDS="$chat_service_sids" \
     TWILIO_FLEX_API_URL="$emulator" TWILIO_CONVERSATIONS_API_URL="$emulator" \
     TWILIO_CHAT_API_URL="$emulator" \
     node dist/main.mjs >"$1" 2>&1 &
@@ -143,14 +153,18 @@ done
 echo "image-steps: ready: ok ($((SECONDS - started)) s, $base/ready answered 200)"
 
 query='query ($i: String!) { user(identity: $i) { identity flexUser { username } conversationsUser { identity } } }'
+# As a back-office client would call it: Basic pass-through with the account's own credentials.
 answer=$(node -e '
-  const [url, query, identity] = process.argv.slice(1);
+  const [url, query, identity, user, password] = process.argv.slice(1);
   fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: {
+      "content-type": "application/json",
+      authorization: `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`,
+    },
     body: JSON.stringify({ query, variables: { i: identity } }),
   }).then((r) => r.text()).then(console.log, (e) => { console.error(e.message); process.exit(1); });
-  ' "$graphql" "$query" "$person")
+  ' "$graphql" "$query" "$person" "$account_sid" "$auth_token")
 expected="{\"data\":{\"user\":{\"identity\":\"$person\",\"flexUser\":{\"username\":\"$person\"},\"conversationsUser\":{\"identity\":\"$person\"}}}}"
 [ "$answer" = "$expected" ] || fail query "expected $expected, got $answer" "$work/gateway.log"
 echo "image-steps: query: ok (user $person from the emulator through Flex and Conversations)"
