@@ -43,7 +43,8 @@ export interface ReachabilityWatch {
 
 /**
  * Reachability checked on demand, never on a timer: an idle gateway sends Twilio nothing, and the
- * emulator's request log in tests holds only the calls a test caused.
+ * emulator's request log in tests holds only what a test caused (reading /metrics or /upstreams
+ * adds a `GET /` per product when the last check is stale).
  */
 export function createReachabilityWatch(
   baseUrls: Record<Product, string>,
