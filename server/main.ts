@@ -92,6 +92,13 @@ async function main() {
   const log = createLogger(config.logLevel);
 
   let emulator: RunningEmulator | null = null;
+  if (!config.credentials && config.production) {
+    // A deployment that lost its secret must not quietly serve the demo's open emulator.
+    log.fatal(
+      'Configuration error: NODE_ENV=production needs Twilio credentials (TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET); the embedded demo emulator runs only outside production',
+    );
+    process.exit(1);
+  }
   if (!config.credentials) {
     emulator = await startEmulator({ port: 0 });
     config = embeddedConfig(config, emulator);

@@ -82,6 +82,22 @@ describe('start-up problems are one line and exit 1', () => {
     });
   }, 30_000);
 
+  it('refuses to run the open demo emulator in production, for want of credentials', async () => {
+    const result = await runMain({ NODE_ENV: 'production', PORT: '0' });
+    expect(result).toEqual({
+      code: 1,
+      lines: [
+        expect.objectContaining({
+          level: 60,
+          msg: expect.stringMatching(
+            /^Configuration error: NODE_ENV=production needs Twilio credentials/,
+          ) as string,
+        }),
+      ],
+      stderr: '',
+    });
+  }, 30_000);
+
   it('says which host does not resolve', async () => {
     const starting = startGateway(
       loadConfig({ ...ACCOUNT, PORT: '0', HOST: 'nonexistent.invalid', LOG_LEVEL: 'silent' }),
