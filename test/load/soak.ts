@@ -9,6 +9,8 @@
  * gateway dying, or RSS still growing after warm-up.
  */
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { startEmulator } from '../../emulator/index.js';
 
@@ -45,32 +47,47 @@ async function json<T>(url: string, init?: RequestInit): Promise<T> {
   return (await response.json()) as T;
 }
 
-function startGatewayProcess(
+/** A port that was free a moment ago: the gateway logs at error only, so it prints no start-up line. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function startGatewayProcess(
   env: Record<string, string>,
 ): Promise<{ url: string; pid: number; stop(): Promise<number | null> }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
   });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const match = /identity-gateway: (http:\/\/[^\s]+)\/graphql/.exec(output);
-      if (match?.[1]) {
-        resolve({
-          url: match[1],
-          pid: child.pid!,
-          stop: () =>
-            new Promise((done) => {
-              child.once('exit', (code) => done(code));
-              child.kill('SIGTERM');
-            }),
-        });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`gateway exited early with ${code}: ${output}`)));
-  });
+  let exited: number | null | undefined;
+  child.once('exit', (code) => (exited = code));
+  for (let i = 0; i < 300 && exited === undefined; i += 1) {
+    const up = await fetch(`${url}/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (up) {
+      return {
+        url,
+        pid: child.pid!,
+        stop: () =>
+          new Promise((done) => {
+            if (exited !== undefined) return done(exited);
+            child.once('exit', (code) => done(code));
+            child.kill('SIGTERM');
+          }),
+      };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`gateway did not become healthy (exit code ${String(exited)})`);
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -88,9 +105,8 @@ async function main() {
   });
   const account = emulator.accounts[0]!;
   const gateway = await startGatewayProcess({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
+    // Faults make every request a warning now; the soak reports them itself.
+    LOG_LEVEL: 'error',
     AUTH_OPEN: 'true',
     TWILIO_ACCOUNT_SID: account.accountSid,
     TWILIO_AUTH_TOKEN: account.authToken,
