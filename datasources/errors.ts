@@ -108,6 +108,9 @@ export function codeForStatus(status: number): FieldErrorCode {
       return 'FORBIDDEN';
     case 404:
       return 'NOT_FOUND';
+    case 408:
+      // Twilio gave up waiting on its own side: a timeout, not a mistake in the request.
+      return 'UPSTREAM_TIMEOUT';
     case 409:
       return 'CONFLICT';
     case 429:

@@ -126,7 +126,14 @@ interface Call {
 /** What one attempt came back with: a value, or the failure and whether it is worth repeating. */
 type Attempt<T> =
   | { done: true; value: T; status: number }
-  | { done: false; error: TwilioError; retryAfterSeconds: number | null; retryable: boolean };
+  | {
+      done: false;
+      error: TwilioError;
+      retryAfterSeconds: number | null;
+      retryable: boolean;
+      /** False when the failure came before anything was sent (cap, budget, breaker, end). */
+      sent?: false;
+    };
 
 /** Why an attempt's own abort controller fired. */
 type AbortCause = 'timeout' | 'deadline' | 'ended';
@@ -157,7 +164,7 @@ export function createHttp(transport: Transport, product: Product, session: Sess
       // so wrong credentials cost Twilio one call, not one per field. The wait is short: a refusal
       // comes back at once, and a slow probe must not hold the whole request up.
       if (session.probe !== null && !waited) {
-        await waitAtMost(session.probe, PROBE_WAIT_MS);
+        await waitAtMost(session.probe, PROBE_WAIT_MS, session.signal);
         waited = true;
       }
       if (session.rejected !== null) return notSent(session.rejected);
@@ -174,7 +181,12 @@ export function createHttp(transport: Transport, product: Product, session: Sess
       if (session.probe === null || waited) break;
       release();
     }
-    // Checked again: other calls of this request may have been sent while this one waited.
+    // Checked again: the wait for a slot may have taken the budget, or outlived the request, and
+    // other calls of this request may have been sent meanwhile.
+    if (session.signal.aborted || session.deadline - Date.now() < MIN_ATTEMPT_MS) {
+      release();
+      return notSent(session.signal.aborted ? requestEnded(product) : budgetSpent(product));
+    }
     if (session.sent >= session.maxCalls) {
       release();
       return notSent(tooManyCalls(product, session.maxCalls));
@@ -188,17 +200,21 @@ export function createHttp(transport: Transport, product: Product, session: Sess
     if (session.probe === null && !transport.isVerified(session.fingerprint)) {
       session.probe = new Promise<void>((resolve) => (endProbe = resolve));
     }
+    let health: Outcome = 'ignore';
     try {
       session.sent += 1;
       session.observer?.onAttempt();
-      const { result, health } = await exchange<T>(call, path, session.deadline - Date.now());
-      admission.settle(health);
+      const exchanged = await exchange<T>(call, path, session.deadline - Date.now());
+      const { result } = exchanged;
+      health = exchanged.health;
       if (!result.done && result.error.twilio.status === 401) session.rejected = result.error;
       else if (result.done || result.error.twilio.status !== null) {
         transport.markVerified(session.fingerprint);
       }
       return result;
     } finally {
+      // Settled here, so no path (a throwing observer included) leaves a half-open probe out.
+      admission.settle(health);
       release();
       if (endProbe) {
         session.probe = null;
@@ -225,6 +241,7 @@ export function createHttp(transport: Transport, product: Product, session: Sess
     );
     const onEnd = () => stop('ended');
     session.signal.addEventListener('abort', onEnd, { once: true });
+    if (session.signal.aborted) stop('ended');
     try {
       const response = await transport.dispatcher.request({
         origin,
@@ -235,7 +252,8 @@ export function createHttp(transport: Transport, product: Product, session: Sess
         signal: abort.signal,
       });
       const status = response.statusCode;
-      const health: Outcome = status >= 500 ? 'failure' : 'success';
+      // A 408 is Twilio timing out on its side: the host's trouble, like a 5xx.
+      const health: Outcome = status >= 500 || status === 408 ? 'failure' : 'success';
       if (status >= 200 && status < 300) {
         if (call.parse === 'none') {
           await response.body.dump();
@@ -278,21 +296,28 @@ export function createHttp(transport: Transport, product: Product, session: Sess
   async function send<T>(call: Call): Promise<T> {
     const path = `${prefix}/${call.target}`;
     const started = performance.now();
-    let sentBefore: number;
     let sentAny = false;
+    /** Retries actually sent, and the Retry-After seconds waited before them. */
     let retries = 0;
     let retryAfterWaitSeconds = 0;
+    /** Tries that failed so far, for the backoff; a wait is counted once its retry is sent. */
+    let failures = 0;
+    let waitedSeconds = 0;
     let status: number | null = null;
     let answered: TwilioError | null = null;
     let failure: string | null = null;
     const endSpan = session.tracer?.startCall(product, call.operation, call.method);
     try {
       for (;;) {
-        sentBefore = session.sent;
         const outcome = await attempt<T>(call, path);
+        const sent = outcome.done || outcome.sent !== false;
         // A retry refused before sending (breaker, budget, call cap): Twilio's last answer stands.
-        if (session.sent === sentBefore && answered !== null) throw answered;
-        sentAny ||= session.sent > sentBefore;
+        if (!sent && answered !== null) throw answered;
+        if (sent && sentAny) {
+          retries += 1;
+          retryAfterWaitSeconds += waitedSeconds;
+        }
+        sentAny ||= sent;
         if (outcome.done) {
           status = outcome.status;
           failure = null;
@@ -301,13 +326,13 @@ export function createHttp(transport: Transport, product: Product, session: Sess
         status = outcome.error.twilio.status;
         answered = outcome.error;
         failure = outcome.error.code;
-        const delay = call.idempotent ? retryDelay(settings, outcome, retries) : null;
+        const delay = call.idempotent ? retryDelay(settings, outcome, failures) : null;
         // A retry that could not finish within the request's budget is not worth starting.
         if (delay === null || Date.now() + delay + MIN_ATTEMPT_MS >= session.deadline) {
           throw outcome.error;
         }
-        retries += 1;
-        if (outcome.retryAfterSeconds !== null) retryAfterWaitSeconds += outcome.retryAfterSeconds;
+        failures += 1;
+        waitedSeconds = outcome.retryAfterSeconds ?? 0;
         // The wait holds no slot; the request ending cuts it short, and the last answer stands.
         if (!(await sleep(delay, session.signal))) throw outcome.error;
       }
@@ -392,11 +417,20 @@ function parseJson<T>(product: Product, status: number, text: string): Attempt<T
   }
 }
 
-/** Settles when `promise` does or after `ms`, whichever comes first. */
-async function waitAtMost(promise: Promise<void>, ms: number): Promise<void> {
+/** Settles when `promise` does, after `ms`, or when `signal` aborts, whichever comes first. */
+async function waitAtMost(promise: Promise<void>, ms: number, signal: AbortSignal): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  let onAbort: (() => void) | undefined;
+  await Promise.race([
+    promise,
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+      onAbort = resolve;
+      signal.addEventListener('abort', onAbort, { once: true });
+    }),
+  ]);
   clearTimeout(timer);
+  if (onAbort) signal.removeEventListener('abort', onAbort);
 }
 
 /** Resolves true after `ms`, or false as soon as `signal` aborts. */
@@ -438,7 +472,7 @@ export function errorFromResponse(
     codeForStatus(status),
     { code: parsed.code ?? null, status, moreInfo: parsed.more_info ?? null, product },
     status === 429 ? retryAfterSeconds : null,
-    status >= 500 || status < 400 ? 'host' : 'request',
+    status >= 500 || status < 400 || status === 408 ? 'host' : 'request',
   );
 }
 
@@ -504,6 +538,7 @@ function failedExchange(
 
 const notSent = (error: TwilioError): Attempt<never> => ({
   done: false,
+  sent: false,
   error,
   retryAfterSeconds: null,
   retryable: false,

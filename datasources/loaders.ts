@@ -246,7 +246,12 @@ export function createLoaders(apis: Apis, hooks?: LoaderHooks) {
      */
     primeFlexUser(record: FlexUserRecord, version: 'v2' | 'v4') {
       const key = { instanceSid: record.instance_sid, sid: record.flex_user_sid };
-      forgetFlexUser(key);
+      flexUser.clear(key);
+      flexUserV4.clear(key);
+      // Only this user's username: a page primes many users, and each must keep the others'.
+      if (record.username) {
+        flexUserByUsername.clear({ instanceSid: record.instance_sid, username: record.username });
+      }
       (version === 'v2' ? flexUser : flexUserV4).prime(key, record);
       primeFlexUsername(record);
     },

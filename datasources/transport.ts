@@ -53,8 +53,8 @@ export interface Transport {
   markVerified(fingerprint: string): void;
   /**
    * The account's settings, read once per account (by credential fingerprint) and kept for ten
-   * minutes; `read` runs only on a miss, and a failed read is not kept, so the next request tries
-   * again.
+   * minutes; `read` runs only on a miss, and a failed read is not kept: it fails that request
+   * only, and the next one reads again.
    */
   accountSettings(
     fingerprint: string,
@@ -82,7 +82,7 @@ export function createTransport(settings: TransportSettings): Transport {
   const budget = new FairLimiter(settings.accountConcurrency, settings.totalConcurrency);
   const breakers = new Map<string, Breaker>();
   const verified = new Map<string, number>();
-  const settingsCache = new Map<string, { until: number; value: Promise<AccountSettings> }>();
+  const settingsCache = new Map<string, { until: number; value: AccountSettings }>();
   const salt = randomBytes(32);
 
   return {
@@ -94,11 +94,13 @@ export function createTransport(settings: TransportSettings): Transport {
       const key = `${account}|${product}`;
       let breaker = breakers.get(key);
       if (breaker === undefined) {
-        // Oldest first: a breaker not used for longest is the cheapest to forget.
+        // The Map is kept in order of last use: the first key is the one unused for longest.
         if (breakers.size >= MAX_BREAKERS) breakers.delete(breakers.keys().next().value as string);
         breaker = new Breaker();
-        breakers.set(key, breaker);
+      } else {
+        breakers.delete(key);
       }
+      breakers.set(key, breaker);
       return breaker;
     },
     fingerprint: (username, password) =>
@@ -112,18 +114,17 @@ export function createTransport(settings: TransportSettings): Transport {
       if (verified.size >= MAX_VERIFIED) verified.delete(verified.keys().next().value as string);
       verified.set(fingerprint, Date.now() + VERIFIED_TTL_MS);
     },
-    accountSettings(fingerprint, read) {
+    async accountSettings(fingerprint, read) {
       const cached = settingsCache.get(fingerprint);
       if (cached && cached.until > Date.now()) return cached.value;
+      // Only an answer is kept, never a read in flight: a read runs on one request's session
+      // (its budget, its end), which must not decide another request's outcome.
+      const value = await read();
       settingsCache.delete(fingerprint);
       if (settingsCache.size >= MAX_SETTINGS) {
         settingsCache.delete(settingsCache.keys().next().value as string);
       }
-      const value = read();
       settingsCache.set(fingerprint, { until: Date.now() + SETTINGS_TTL_MS, value });
-      value.catch(() => {
-        if (settingsCache.get(fingerprint)?.value === value) settingsCache.delete(fingerprint);
-      });
       return value;
     },
     destroy: () => dispatcher.destroy(),

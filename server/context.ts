@@ -107,33 +107,27 @@ export function createContextFunction(
     const scheme = header(request.headers, 'authorization')?.trim().split(/\s+/, 1)[0];
     // Read from Flex's Configuration only when the tenant leaves a default unset, and only when a
     // resolver needs it: a request that names its instance and services costs no extra call.
-    let settings: Promise<AccountSettings | null> | undefined;
+    // Read from Flex's Configuration only when the tenant leaves a default unset, and only when a
+    // resolver needs it: a request that names its instance and services costs no extra call. A
+    // failed read fails the fields that needed it, with Twilio's own error.
+    let settings: Promise<AccountSettings> | undefined;
     const discovered = () =>
-      (settings ??= transport
-        .accountSettings(session.fingerprint, async () => {
-          const configuration = await apis.flex.fetchConfiguration();
-          return {
-            flexInstanceSid: configuration?.flex_instance_sid ?? null,
-            chatServiceSid: configuration?.chat_service_instance_sid ?? null,
-            workspaceSid: configuration?.taskrouter_workspace_sid ?? null,
-          };
-        })
-        .catch((error: unknown) => {
-          log.warn(
-            { err: error instanceof Error ? error.message : String(error) },
-            "could not read Flex's Configuration for the account's defaults",
-          );
-          return null;
-        }));
+      (settings ??= transport.accountSettings(session.fingerprint, async () => {
+        const configuration = await apis.flex.fetchConfiguration();
+        return {
+          flexInstanceSid: configuration?.flex_instance_sid ?? null,
+          chatServiceSid: configuration?.chat_service_instance_sid ?? null,
+          workspaceSid: configuration?.taskrouter_workspace_sid ?? null,
+        };
+      }));
     return {
       apis,
       loaders,
       defaults: {
-        flexInstanceSid: async () =>
-          tenant.flexInstanceSid ?? (await discovered())?.flexInstanceSid ?? null,
+        flexInstanceSid: async () => tenant.flexInstanceSid ?? (await discovered()).flexInstanceSid,
         chatServiceSids: async () => {
           if (tenant.chatServiceSids.length > 0) return tenant.chatServiceSids;
-          const sid = (await discovered())?.chatServiceSid;
+          const sid = (await discovered()).chatServiceSid;
           return sid ? [sid] : [];
         },
         chatServiceCount: Math.max(tenant.chatServiceSids.length, 1),

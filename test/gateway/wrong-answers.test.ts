@@ -90,6 +90,24 @@ describe('answers', () => {
     ]);
   });
 
+  it('keeps every listed Flex user primed by username, not only the last one', async () => {
+    const result = await stack.execute<{
+      flexUsers: {
+        nodes: {
+          sid: string;
+          conversationsUser: { sid: string; flexUser: { sid: string } } | null;
+        }[];
+      };
+    }>(`{ flexUsers(first: 3) { nodes { sid conversationsUser { sid flexUser { sid } } } } }`);
+    const nodes = expectData(result).flexUsers.nodes;
+    for (const node of nodes)
+      expect(node.conversationsUser?.flexUser.sid ?? node.sid).toBe(node.sid);
+    // One list read and the Conversations users; the way back to Flex is served by the page.
+    const lines = await stack.emulator.requestLines();
+    expect(lines.filter((line) => line.includes('/Users?Username='))).toEqual([]);
+    expect(lines[0]).toBe(`GET /v1/Instances/${account.flexInstanceSid}/Users?PageSize=3`);
+  });
+
   it('lists Chat users in the configured services while Conversations is down', async () => {
     const person = await stack.emulator.person({ conversations: true, extraChat: true });
     await stack.emulator.setFaults({ errorRate: 1, errorStatus: 503, path: '^/v1/Users/' });
