@@ -208,7 +208,8 @@ export function createHttp(transport: Transport, product: Product, session: Sess
       const { result } = exchanged;
       health = exchanged.health;
       if (!result.done && result.error.twilio.status === 401) session.rejected = result.error;
-      else if (result.done || result.error.twilio.status !== null) {
+      // Any other answer below 500 came past Twilio's authentication; a 5xx may not have.
+      else if (result.done || (result.error.twilio.status ?? 500) < 500) {
         transport.markVerified(session.fingerprint);
       }
       return result;
