@@ -57,10 +57,6 @@ export type ChatUserRecord = ChatComponents['schemas']['chat.v2.service.user'] &
   service_sid: string;
 };
 
-export type ChatServiceRecord = ConversationsComponents['schemas']['conversations.v1.service'] & {
-  sid: string;
-};
-
 /** Twilio's standard list meta (Conversations, Chat, Flex v1 list). */
 export interface TwilioPageMeta {
   page: number;
