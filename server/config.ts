@@ -47,6 +47,22 @@ export interface Config {
   production: boolean;
   /** Which browser origins may call the gateway (CORS). */
   cors: CorsConfig;
+  /** Redis that replicas share (APQ, the read cache, budgets); null keeps all state in process. */
+  redis: RedisConfig | null;
+  /** Seconds a Twilio read is served again from the cross-request cache; 0 turns the cache off. */
+  cacheTtlSeconds: number;
+}
+
+export interface RedisConfig {
+  /** `redis://` or `rediss://` (TLS), with the password in the URL when Redis has AUTH on. */
+  url: string;
+  /**
+   * The secret every replica keys cache entries with (HMAC of the tenant's credentials), so that
+   * replicas find each other's entries and nobody without it can compute a key. REDIS_KEY_SECRET.
+   */
+  keySecret: string;
+  /** Longest a Redis command may take before it counts as failed (then: a miss, a local budget). */
+  commandTimeoutMs: number;
 }
 
 export interface CorsConfig {
@@ -248,6 +264,38 @@ export function loadConfig(env: Env = process.env): Config {
     tracing: tracingConfig(read, oneOf, url),
     production,
     cors: corsSettings(read('CORS_ORIGINS'), bool('CORS_CREDENTIALS', false)),
+    redis: redisConfig(read, int),
+    cacheTtlSeconds: int('CACHE_TTL_SECONDS', 30, 0, 86_400),
+  };
+}
+
+function redisConfig(
+  read: (name: string) => string | undefined,
+  int: (name: string, fallback: number, min: number, max: number) => number,
+): RedisConfig | null {
+  const value = read('REDIS_URL');
+  if (value === undefined) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    // The URL may hold Redis's password: never echo it.
+    throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
+  }
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
+    throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL, got ${parsed.protocol}`);
+  }
+  const keySecret = read('REDIS_KEY_SECRET');
+  if (keySecret === undefined || keySecret.length < 32) {
+    throw new ConfigError(
+      'REDIS_URL needs REDIS_KEY_SECRET: at least 32 characters, the same on every replica ' +
+        '(it keys the shared cache by tenant credentials)',
+    );
+  }
+  return {
+    url: value,
+    keySecret,
+    commandTimeoutMs: int('REDIS_COMMAND_TIMEOUT_MS', 200, 10, 10_000),
   };
 }
 
