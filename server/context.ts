@@ -10,11 +10,15 @@ import type { Context, RequestTelemetry } from '../resolvers/context.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
+import type { SharedState } from './shared-state.js';
 import { createTenantResolver, type Tenant } from './tenant.js';
 import { NO_TRACING, type Tracing } from './tracing.js';
 
-/** The process-wide transport (sockets, per-account budgets and breakers), from the config. */
-export function createTransportFromConfig(config: Config): Transport {
+/**
+ * The process-wide transport (sockets, per-account budgets and breakers), from the config.
+ * `shared` is what replicas share (Redis), for the parts of it that must hold across replicas.
+ */
+export function createTransportFromConfig(config: Config, _shared?: SharedState): Transport {
   return createTransport({
     baseUrls: config.baseUrls,
     timeoutMs: config.timeoutMs,
@@ -105,8 +109,6 @@ export function createContextFunction(
       },
     });
     const scheme = header(request.headers, 'authorization')?.trim().split(/\s+/, 1)[0];
-    // Read from Flex's Configuration only when the tenant leaves a default unset, and only when a
-    // resolver needs it: a request that names its instance and services costs no extra call.
     // Read from Flex's Configuration only when the tenant leaves a default unset, and only when a
     // resolver needs it: a request that names its instance and services costs no extra call. A
     // failed read fails the fields that needed it, with Twilio's own error.

@@ -20,6 +20,7 @@ import { createNoSubscriptionsPlugin } from './plugins/subscriptions.js';
 import { createTracingPlugin } from './plugins/tracing.js';
 import { registerProbes, UPSTREAM_CHECK_MAX_AGE_MS } from './probes.js';
 import { listenError } from './startup-error.js';
+import { createSharedState } from './shared-state.js';
 import { startupWarnings } from './startup-warnings.js';
 import { createTracing } from './tracing.js';
 
@@ -172,7 +173,8 @@ export async function startGateway(
   await registerCors(app, config.cors);
   const shutdown = trackInFlight(app);
 
-  const transport = createTransportFromConfig(config);
+  const shared = createSharedState(config, log, metrics);
+  const transport = createTransportFromConfig(config, shared);
   const tracing = await createTracing(config.tracing);
   const contextFor = createContextFunction(config, transport, metrics, tracing);
   const limits = createQueryLimits();
@@ -224,6 +226,7 @@ export async function startGateway(
     await app.close();
     await apollo.stop();
     await transport.destroy();
+    await shared.close();
     throw listenError(error, config.host, config.port) ?? error;
   }
   const address = app.server.address();
@@ -237,6 +240,7 @@ export async function startGateway(
       await shutdown.drain(SHUTDOWN_GRACE_MS);
       await apollo.stop();
       await transport.destroy();
+      await shared.close();
       await tracing.shutdown();
     },
   };

@@ -93,6 +93,18 @@ export function createMetrics(options: MetricsOptions) {
     },
   });
 
+  const redisUp = new Gauge({
+    name: 'redis_up',
+    help: 'Whether the shared Redis (REDIS_URL) is connected (1) or not (0); absent without REDIS_URL.',
+    registers,
+  });
+  const redisErrors = new Counter({
+    name: 'redis_errors_total',
+    help: 'Redis failures by kind (connection, or the user of Redis whose command failed); each is served locally instead.',
+    labelNames: ['kind'],
+    registers,
+  });
+
   const operationNames = new Set<string>();
   const operationLabel = (name: string): string => {
     if (operationNames.has(name)) return name;
@@ -123,6 +135,13 @@ export function createMetrics(options: MetricsOptions) {
     },
     loaderCacheHit(loader: string) {
       cacheHits.inc({ loader });
+    },
+    redisUp(up: boolean) {
+      redisUp.set(up ? 1 : 0);
+    },
+    /** `kind` is a fixed word of the code's (connection, cache, budget, apq), never a message. */
+    redisError(kind: string) {
+      redisErrors.inc({ kind });
     },
     /** `reason` comes from a fixed set (AuthRefusalReason), so it is a bounded label. */
     authRefusal(reason: string) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRedis, type SharedRedis } from '../../datasources/redis.js';
+import { waitFor } from '../helpers/wait-for.js';
 import { redisOrSkip, startRedis, type RedisServer } from '../helpers/redis.js';
 
 const redis = redisOrSkip();
@@ -15,7 +16,7 @@ describe.skipIf('skip' in redis)('the shared Redis connection', () => {
       { url: server.url, commandTimeoutMs: 200 },
       { onStateChange: (up) => states.push(up) },
     );
-    await waitFor(() => shared.isUp());
+    await waitFor(() => shared.isUp(), 'connected');
   });
   afterAll(async () => {
     await shared?.close();
@@ -25,7 +26,7 @@ describe.skipIf('skip' in redis)('the shared Redis connection', () => {
   it('fails commands at once while Redis is down, and reconnects by itself', async () => {
     await shared.client.set('k', 'v');
     await server.kill();
-    await waitFor(() => !shared.isUp());
+    await waitFor(() => !shared.isUp(), 'disconnected');
 
     const started = Date.now();
     await expect(shared.client.get('k')).rejects.toThrow();
@@ -33,16 +34,8 @@ describe.skipIf('skip' in redis)('the shared Redis connection', () => {
     expect(Date.now() - started).toBeLessThan(1000);
 
     await server.start();
-    await waitFor(() => shared.isUp(), 10_000);
+    await waitFor(() => shared.isUp(), 'reconnected', 10_000);
     await expect(shared.client.set('k', 'again')).resolves.toBe('OK');
     expect(states).toEqual([true, false, true]);
   });
 });
-
-async function waitFor(condition: () => boolean, ms = 5000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
