@@ -2,7 +2,14 @@ import { twilioForm } from './form.js';
 import type { Http } from './http.js';
 import { toPage } from './pages.js';
 import { paths, type UserRef } from './paths.js';
-import type { ConversationsUserRecord, Page, PageRequest, TwilioPage } from './records.js';
+import type {
+  ConversationRecord,
+  ConversationsUserRecord,
+  Page,
+  PageRequest,
+  TwilioPage,
+  UserConversationRecord,
+} from './records.js';
 
 /** Fields Twilio lets a Conversations or Chat user update; attributes is a JSON string. */
 export interface ChatUserChanges {
@@ -45,6 +52,36 @@ export function createConversationsApi(http: Http) {
       const { items, nextPageToken } = toPage(body, 'users');
       return { items: items.map(fromListRead), nextPageToken };
     },
+
+    /** A user of a named Conversations service, by US… SID or identity. null on 404. */
+    fetchServiceUser: (serviceSid: string, user: UserRef) =>
+      http.getOrNull<ConversationsUserRecord>(
+        'fetchServiceUser',
+        paths.conversations.fetchServiceUser(serviceSid, user),
+      ),
+
+    /**
+     * One page of the conversations a user takes part in; `serviceSid` null for the default
+     * service. null when Twilio knows no such user (a Flex `user_sid` may dangle).
+     */
+    listUserConversations: async (
+      serviceSid: string | null,
+      userSid: string,
+      page: PageRequest,
+    ): Promise<Page<UserConversationRecord> | null> => {
+      const body = await http.getOrNull<TwilioPage<'conversations', UserConversationRecord>>(
+        serviceSid === null ? 'listUserConversations' : 'listServiceUserConversations',
+        paths.conversations.listUserConversations(serviceSid, userSid, page),
+      );
+      return body && toPage(body, 'conversations');
+    },
+
+    /** A conversation by CH… SID; `serviceSid` null for the default service. null on 404. */
+    fetchConversation: (serviceSid: string | null, conversationSid: string) =>
+      http.getOrNull<ConversationRecord>(
+        serviceSid === null ? 'fetchConversation' : 'fetchServiceConversation',
+        paths.conversations.fetchConversation(serviceSid, conversationSid),
+      ),
 
     updateUser: (user: UserRef, changes: ChatUserChanges) =>
       http.postForm<ConversationsUserRecord>(

@@ -3,7 +3,12 @@ import type { ChatApi } from './chat.js';
 import type { ConversationsApi } from './conversations.js';
 import type { FlexApi } from './flex.js';
 import type { UserRef } from './paths.js';
-import type { ChatUserRecord, ConversationsUserRecord, FlexUserRecord } from './records.js';
+import type {
+  ChatUserRecord,
+  ConversationRecord,
+  ConversationsUserRecord,
+  FlexUserRecord,
+} from './records.js';
 import type { UpstreamTracer } from './tracing-hooks.js';
 
 export interface Apis {
@@ -21,6 +26,13 @@ export interface FlexUsernameKey {
   username: string;
 }
 export type ChatUserKey = { serviceSid: string } & UserRef;
+/** A user of a named (non-default) Conversations service. */
+export type ServiceUserKey = { serviceSid: string } & UserRef;
+/** A conversation; `serviceSid` null for the account's default Conversations service. */
+export interface ConversationKey {
+  serviceSid: string | null;
+  sid: string;
+}
 
 /** What the loaders report, for metrics: the size of each wave and each load served from cache. */
 export interface LoaderHooks {
@@ -232,9 +244,40 @@ export function createLoaders(apis: Apis, hooks?: LoaderHooks) {
     chatUserKey,
   );
 
+  /** Users of configured Conversations services, with the same SID ↔ identity priming. */
+  const serviceConversationsUser = createLoader<ServiceUserKey, ConversationsUserRecord | null>(
+    'serviceConversationsUser',
+    (keys) =>
+      fetchEach(keys, async (k) => {
+        const record = isUserRefOf(k, await apis.conversations.fetchServiceUser(k.serviceSid, k));
+        if (record)
+          serviceConversationsUser.prime(
+            { serviceSid: k.serviceSid, ...otherRef(k, record) },
+            record,
+          );
+        return record;
+      }),
+    hooks,
+    chatUserKey,
+  );
+
+  /** The conversation a key names, never another one (an answer for a different SID is null). */
+  const conversation = createLoader<ConversationKey, ConversationRecord | null>(
+    'conversation',
+    (keys) =>
+      fetchEach(keys, async (k) => {
+        const record = await apis.conversations.fetchConversation(k.serviceSid, k.sid);
+        return record?.sid === k.sid ? record : null;
+      }),
+    hooks,
+    (k) => `${k.serviceSid ?? ''}|${k.sid}`,
+  );
+
   return {
     flexUser,
     flexUserV4,
+    serviceConversationsUser,
+    conversation,
     flexUserByUsername,
     conversationsUser,
     conversationsUserFull,

@@ -78,6 +78,12 @@ const chatUsers = (serviceSid: string) => [
   'Users',
 ];
 
+/** `/v1` is the account's default Conversations service; `/v1/Services/{IS…}` any service. */
+const conversationsScope = (serviceSid: string | null) =>
+  serviceSid === null
+    ? ['v1']
+    : ['v1', 'Services', sid('chatService', 'a chat service SID', serviceSid)];
+
 /**
  * Every upstream request target, one function per Twilio operation (named as the datasource
  * function that calls it). Relative to the product's base URL.
@@ -105,6 +111,25 @@ export const paths = {
     fetchUser: (ref: UserRef) => target(['v1', 'Users', user(ref)]),
     listUsers: (p: PageRequest) => target(['v1', 'Users'], page(p)),
     updateUser: (ref: UserRef) => target(['v1', 'Users', user(ref)]),
+    fetchServiceUser: (serviceSid: string, ref: UserRef) =>
+      target([...conversationsScope(serviceSid), 'Users', user(ref)]),
+    /** The nested route takes the user's US… SID only: callers resolve an identity first. */
+    listUserConversations: (serviceSid: string | null, userSid: string, p: PageRequest) =>
+      target(
+        [
+          ...conversationsScope(serviceSid),
+          'Users',
+          sid('user', 'a user SID', userSid),
+          'Conversations',
+        ],
+        page(p),
+      ),
+    fetchConversation: (serviceSid: string | null, conversationSid: string) =>
+      target([
+        ...conversationsScope(serviceSid),
+        'Conversations',
+        sid('conversation', 'a conversation SID', conversationSid),
+      ]),
   },
   chat: {
     fetchService: (serviceSid: string) =>

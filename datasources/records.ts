@@ -57,6 +57,18 @@ export type ChatUserRecord = ChatComponents['schemas']['chat.v2.service.user'] &
   service_sid: string;
 };
 
+/** A conversation a user takes part in (`ListUserConversation`; the service form is the same). */
+export type UserConversationRecord =
+  ConversationsComponents['schemas']['conversations.v1.user.user_conversation'] & {
+    conversation_sid: string;
+  };
+
+/** A conversation (`FetchConversation`; the service form is the same). */
+export type ConversationRecord =
+  ConversationsComponents['schemas']['conversations.v1.conversation'] & {
+    sid: string;
+  };
+
 /** Twilio's standard list meta (Conversations, Chat, Flex v1 list). */
 export interface TwilioPageMeta {
   page: number;

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { FlexUserRecord, ConversationsUserRecord, ChatUserRecord } from '../datasources/records.js';
-import type { Person, DeprovisionResult } from '../resolvers/models.js';
+import type { Person, DeprovisionResult, ConversationModel, UserConversationModel } from '../resolvers/models.js';
 import type { Context } from '../resolvers/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -17,6 +17,8 @@ export type Scalars = {
   AccountSid: { input: string; output: string; }
   /** A chat service SID (Conversations service or Programmable Chat service): `IS` + 32 hex digits. */
   ChatServiceSid: { input: string; output: string; }
+  /** A conversation SID: `CH` followed by 32 hexadecimal digits. */
+  ConversationSid: { input: string; output: string; }
   /** A point in time, ISO 8601 in UTC with second precision (`2024-07-31T04:00:00Z`), as Twilio sends it. */
   DateTime: { input: string; output: string; }
   /** A Flex instance SID: `GO` followed by 32 hexadecimal digits. */
@@ -27,6 +29,8 @@ export type Scalars = {
   FlexUserSid: { input: string; output: string; }
   /** Any JSON value. Twilio stores user `attributes` as a JSON string; the gateway parses it for you. */
   JSON: { input: unknown; output: unknown; }
+  /** A conversation participant SID: `MB` followed by 32 hexadecimal digits. */
+  ParticipantSid: { input: string; output: string; }
   /** Either a Flex user SID (`FU…`) or a Twilio user SID (`US…`): the two SIDs a person is found by. */
   PersonSid: { input: string; output: string; }
   /** A role SID: `RL` followed by 32 hexadecimal digits. */
@@ -111,6 +115,49 @@ export type ChatUserEdge = {
   node: ChatUser;
 };
 
+/**
+ * A conversation of a Conversations service (`/v1/Conversations/{Sid}` for the account's default
+ * service, `/v1/Services/{ChatServiceSid}/Conversations/{Sid}` for the others).
+ */
+export type Conversation = Node & {
+  __typename?: 'Conversation';
+  /** The Twilio account that owns the conversation. */
+  accountSid: Maybe<Scalars['AccountSid']['output']>;
+  /** Free-form JSON attributes (Twilio stores them as a JSON string; parsed here). */
+  attributes: Maybe<Scalars['JSON']['output']>;
+  /** The Conversations service the conversation belongs to. */
+  chatServiceSid: Maybe<Scalars['ChatServiceSid']['output']>;
+  /** When the conversation was created. */
+  dateCreated: Maybe<Scalars['DateTime']['output']>;
+  /** When the conversation last changed. */
+  dateUpdated: Maybe<Scalars['DateTime']['output']>;
+  /** Display name. */
+  friendlyName: Maybe<Scalars['String']['output']>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** The Messaging Service (`MG…`) that carries its SMS and WhatsApp messages. */
+  messagingServiceSid: Maybe<Scalars['String']['output']>;
+  /** Twilio's `sid` (`CH…`). */
+  sid: Scalars['ConversationSid']['output'];
+  /** Where the conversation is in its life. */
+  state: Maybe<ConversationState>;
+  /** The application's own unique name for it, which Twilio also accepts in place of the SID. */
+  uniqueName: Maybe<Scalars['String']['output']>;
+  /** The resource URL. */
+  url: Maybe<Scalars['String']['output']>;
+};
+
+/** Where a conversation is in its life. Twilio's `state` (`conversation_state` in a user's list). */
+export type ConversationState =
+  /** Open for messages. */
+  | 'ACTIVE'
+  /** Closed for good: no more messages. */
+  | 'CLOSED'
+  /** Idle past the inactive timer; a new message makes it active again. */
+  | 'INACTIVE'
+  /** Being set up (conversations only; a user's list never shows it). */
+  | 'INITIALIZING';
+
 /** A Conversations user: a user of the account's default chat service (Twilio's `/v1/Users`). */
 export type ConversationsUser = Node & {
   __typename?: 'ConversationsUser';
@@ -124,6 +171,11 @@ export type ConversationsUser = Node & {
   chatUser: Maybe<ChatUser>;
   /** The person's Chat users in every chat service the gateway knows (see `User.chatUsers`). */
   chatUsers: Maybe<Array<ChatUser>>;
+  /**
+   * The conversations this user takes part in, with their unread counts, a page at a time, in
+   * Twilio's order. Read with the user's SID, so it costs one Twilio call per page.
+   */
+  conversations: Maybe<UserConversationConnection>;
   /** When the user was created. */
   dateCreated: Maybe<Scalars['DateTime']['output']>;
   /** When the user last changed. */
@@ -148,6 +200,13 @@ export type ConversationsUser = Node & {
   url: Maybe<Scalars['String']['output']>;
   /** The person this user is. */
   user: Maybe<User>;
+};
+
+
+/** A Conversations user: a user of the account's default chat service (Twilio's `/v1/Users`). */
+export type ConversationsUserConversationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of Conversations users. */
@@ -287,6 +346,42 @@ export type FlexUserRole =
   | 'SUPERVISOR';
 
 /**
+ * How the identity a product knows the person by relates to the person's identity. See
+ * `User.matchedIdentities` for Flex's escape rule.
+ */
+export type IdentityForm =
+  /** The same string. */
+  | 'EXACT'
+  /** Flex's escaped form of the person's identity (`ann.veal@x.com` → `ann_2Eveal_40x_2Ecom`). */
+  | 'FLEX_ESCAPED'
+  /** The person's identity is the escaped form, and the product has the plain one. */
+  | 'FLEX_UNESCAPED'
+  /** Neither: the record was joined by SID (a Flex user's `userSid`), and its identity differs. */
+  | 'LINKED';
+
+/** The products a person's identity is matched in. */
+export type IdentityProduct =
+  /** A Programmable Chat user, by identity. */
+  | 'CHAT'
+  /** A Conversations user, by identity (the default service or a configured one). */
+  | 'CONVERSATIONS'
+  /** A Flex user, by username. */
+  | 'FLEX';
+
+/** Where a person was found, under which identity. */
+export type MatchedIdentity = {
+  __typename?: 'MatchedIdentity';
+  /** The chat service, for Conversations and Chat users; null for Flex. */
+  chatServiceSid: Maybe<Scalars['ChatServiceSid']['output']>;
+  /** How it relates to the person's identity. */
+  form: IdentityForm;
+  /** The identity (or Flex username) the product has. */
+  identity: Scalars['String']['output'];
+  /** The product. */
+  product: IdentityProduct;
+};
+
+/**
  * Write operations. Each takes one `input` and returns a payload with `userErrors` and the changed object.
  * A payload is null only when Twilio could not be reached or failed (the error on that field says
  * how); the other mutations of the same request keep their results, so what was applied is always
@@ -369,6 +464,13 @@ export type Node = {
   /** Opaque global id. Do not decode it: its format may change. */
   id: Scalars['ID']['output'];
 };
+
+/** Whether a user gets push notifications for a conversation. Twilio's `notification_level`. */
+export type NotificationLevel =
+  /** The service's notification settings apply. */
+  | 'DEFAULT'
+  /** No push notifications for this conversation. */
+  | 'MUTED';
 
 /** Where a page of a connection sits in the whole list (Relay cursor connections). */
 export type PageInfo = {
@@ -660,8 +762,22 @@ export type User = Node & {
    * that an outage of one product leaves the person's other fields intact.
    */
   chatUsers: Maybe<Array<ChatUser>>;
+  /**
+   * The conversations of the person's Conversations user (default service), a page at a time: the
+   * identity is resolved to the user's SID first (no extra call when it is already known, e.g.
+   * from the Flex user's `userSid`), then the list is read. Null when they have no
+   * Conversations user.
+   */
+  conversations: Maybe<UserConversationConnection>;
   /** The person's Conversations user (a user of the account's default chat service). */
   conversationsUser: Maybe<ConversationsUser>;
+  /**
+   * The person's Conversations users in the default service and in every configured one
+   * (`TWILIO_CONVERSATIONS_SERVICE_SIDS`, or a tenant's `conversationsServiceSids`), default first;
+   * `chatServiceSid` tells them apart. Services where the person has no user are left out. One
+   * parallel wave, one call per service.
+   */
+  conversationsUsers: Maybe<Array<ConversationsUser>>;
   /** The person's Flex user, found by username in the given Flex instance (default: the configured one). */
   flexUser: Maybe<FlexUser>;
   /** Opaque global id. */
@@ -671,6 +787,16 @@ export type User = Node & {
    * Case-sensitive, as in Twilio.
    */
   identity: Scalars['String']['output'];
+  /**
+   * Where the person was found and under which identity: one entry per Flex user, Conversations
+   * user and Chat user the product fields above find. With `TWILIO_FLEX_IDENTITY_ESCAPES=true`,
+   * each join by identity asks for the exact identity and Flex's escaped form of it in the same
+   * wave and keeps the exact match when both exist. Flex escapes every character other than an
+   * ASCII letter or digit as `_` plus its UTF-8 bytes in upper-case hex (`.` → `_2E`, `@` → `_40`,
+   * `_` → `_5F`, `-` → `_2D`, `+` → `_2B`), as in Twilio's `client:ann_2Eveal_40arresteddevelopment_2Ecom`;
+   * an identity already in that form is tried unescaped instead.
+   */
+  matchedIdentities: Maybe<Array<MatchedIdentity>>;
 };
 
 
@@ -691,8 +817,80 @@ export type UserChatUserArgs = {
  * services the gateway knows. A product field is null (or, for lists, empty) where the person has no
  * user in that product.
  */
+export type UserConversationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A person across Twilio products, keyed by identity: the Flex user whose `username` is the identity,
+ * the Conversations user with that identity, and the Chat users with that identity in the chat
+ * services the gateway knows. A product field is null (or, for lists, empty) where the person has no
+ * user in that product.
+ */
 export type UserFlexUserArgs = {
   instanceSid?: InputMaybe<Scalars['FlexInstanceSid']['input']>;
+};
+
+/**
+ * One conversation a user takes part in, with that user's read state: an item of Twilio's
+ * `GET /v1/Users/{UserSid}/Conversations` (or the same under `/v1/Services/{ChatServiceSid}`).
+ */
+export type UserConversation = {
+  __typename?: 'UserConversation';
+  /** The conversation's JSON attributes (parsed from Twilio's JSON string). */
+  attributes: Maybe<Scalars['JSON']['output']>;
+  /** The Conversations service of the conversation. */
+  chatServiceSid: Maybe<Scalars['ChatServiceSid']['output']>;
+  /** The conversation itself (fetched only when asked for, once per conversation per request). */
+  conversation: Maybe<Conversation>;
+  /** The conversation (`CH…`). Twilio's `conversation_sid`. */
+  conversationSid: Scalars['ConversationSid']['output'];
+  /** Identity of whoever created the conversation. */
+  createdBy: Maybe<Scalars['String']['output']>;
+  /** When the conversation was created. */
+  dateCreated: Maybe<Scalars['DateTime']['output']>;
+  /** When the conversation last changed. */
+  dateUpdated: Maybe<Scalars['DateTime']['output']>;
+  /** The conversation's display name. */
+  friendlyName: Maybe<Scalars['String']['output']>;
+  /** Index of the last message the user has read; null when they have read none. */
+  lastReadMessageIndex: Maybe<Scalars['Int']['output']>;
+  /** Whether the user gets push notifications for this conversation. */
+  notificationLevel: Maybe<NotificationLevel>;
+  /** The user's participant in the conversation (`MB…`). */
+  participantSid: Maybe<Scalars['ParticipantSid']['output']>;
+  /** Where the conversation is in its life. Twilio's `conversation_state`. */
+  state: Maybe<ConversationState>;
+  /** The conversation's unique name, when the application gave it one. */
+  uniqueName: Maybe<Scalars['String']['output']>;
+  /** Messages the user has not read yet; null when the service keeps no read status. */
+  unreadMessagesCount: Maybe<Scalars['Int']['output']>;
+  /** The user-conversation resource URL. */
+  url: Maybe<Scalars['String']['output']>;
+  /** The user (`US…`). */
+  userSid: Maybe<Scalars['UserSid']['output']>;
+};
+
+/** A page of a user's conversations. */
+export type UserConversationConnection = {
+  __typename?: 'UserConversationConnection';
+  /** The conversations of this page, each with its cursor. */
+  edges: Array<UserConversationEdge>;
+  /** The conversations of this page. */
+  nodes: Array<UserConversation>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+};
+
+/** A user's conversation in a page, with its cursor. */
+export type UserConversationEdge = {
+  __typename?: 'UserConversationEdge';
+  /** Pass as `after` to read the conversations after this one. */
+  cursor: Scalars['String']['output'];
+  /** The user's conversation. */
+  node: UserConversation;
 };
 
 /**
@@ -799,6 +997,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
   Node:
     | ( ChatUserRecord )
+    | ( ConversationModel )
     | ( ConversationsUserRecord )
     | ( FlexUserRecord )
     | ( Person )
@@ -814,6 +1013,9 @@ export type ResolversTypes = ResolversObject<{
   ChatUser: ResolverTypeWrapper<ChatUserRecord>;
   ChatUserConnection: ResolverTypeWrapper<Omit<ChatUserConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ChatUserEdge']>, nodes: Array<ResolversTypes['ChatUser']> }>;
   ChatUserEdge: ResolverTypeWrapper<Omit<ChatUserEdge, 'node'> & { node: ResolversTypes['ChatUser'] }>;
+  Conversation: ResolverTypeWrapper<ConversationModel>;
+  ConversationSid: ResolverTypeWrapper<Scalars['ConversationSid']['output']>;
+  ConversationState: ConversationState;
   ConversationsUser: ResolverTypeWrapper<ConversationsUserRecord>;
   ConversationsUserConnection: ResolverTypeWrapper<Omit<ConversationsUserConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ConversationsUserEdge']>, nodes: Array<ResolversTypes['ConversationsUser']> }>;
   ConversationsUserEdge: ResolverTypeWrapper<Omit<ConversationsUserEdge, 'node'> & { node: ResolversTypes['ConversationsUser'] }>;
@@ -828,11 +1030,16 @@ export type ResolversTypes = ResolversObject<{
   FlexUserRole: FlexUserRole;
   FlexUserSid: ResolverTypeWrapper<Scalars['FlexUserSid']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IdentityForm: IdentityForm;
+  IdentityProduct: IdentityProduct;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  MatchedIdentity: ResolverTypeWrapper<MatchedIdentity>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  NotificationLevel: NotificationLevel;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  ParticipantSid: ResolverTypeWrapper<Scalars['ParticipantSid']['output']>;
   PersonSid: ResolverTypeWrapper<Scalars['PersonSid']['output']>;
   ProvisionFlexUserInput: ProvisionFlexUserInput;
   ProvisionFlexUserPayload: ResolverTypeWrapper<Omit<ProvisionFlexUserPayload, 'flexUser' | 'user'> & { flexUser?: Maybe<ResolversTypes['FlexUser']>, user?: Maybe<ResolversTypes['User']> }>;
@@ -846,6 +1053,9 @@ export type ResolversTypes = ResolversObject<{
   UpdateFlexUserInput: UpdateFlexUserInput;
   UpdateFlexUserPayload: ResolverTypeWrapper<Omit<UpdateFlexUserPayload, 'flexUser'> & { flexUser?: Maybe<ResolversTypes['FlexUser']> }>;
   User: ResolverTypeWrapper<Person>;
+  UserConversation: ResolverTypeWrapper<UserConversationModel>;
+  UserConversationConnection: ResolverTypeWrapper<Omit<UserConversationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['UserConversationEdge']>, nodes: Array<ResolversTypes['UserConversation']> }>;
+  UserConversationEdge: ResolverTypeWrapper<Omit<UserConversationEdge, 'node'> & { node: ResolversTypes['UserConversation'] }>;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
   UserSid: ResolverTypeWrapper<Scalars['UserSid']['output']>;
@@ -861,6 +1071,8 @@ export type ResolversParentTypes = ResolversObject<{
   ChatUser: ChatUserRecord;
   ChatUserConnection: Omit<ChatUserConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ChatUserEdge']>, nodes: Array<ResolversParentTypes['ChatUser']> };
   ChatUserEdge: Omit<ChatUserEdge, 'node'> & { node: ResolversParentTypes['ChatUser'] };
+  Conversation: ConversationModel;
+  ConversationSid: Scalars['ConversationSid']['output'];
   ConversationsUser: ConversationsUserRecord;
   ConversationsUserConnection: Omit<ConversationsUserConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ConversationsUserEdge']>, nodes: Array<ResolversParentTypes['ConversationsUser']> };
   ConversationsUserEdge: Omit<ConversationsUserEdge, 'node'> & { node: ResolversParentTypes['ConversationsUser'] };
@@ -876,9 +1088,11 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
+  MatchedIdentity: MatchedIdentity;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
+  ParticipantSid: Scalars['ParticipantSid']['output'];
   PersonSid: Scalars['PersonSid']['output'];
   ProvisionFlexUserInput: ProvisionFlexUserInput;
   ProvisionFlexUserPayload: Omit<ProvisionFlexUserPayload, 'flexUser' | 'user'> & { flexUser?: Maybe<ResolversParentTypes['FlexUser']>, user?: Maybe<ResolversParentTypes['User']> };
@@ -892,6 +1106,9 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateFlexUserInput: UpdateFlexUserInput;
   UpdateFlexUserPayload: Omit<UpdateFlexUserPayload, 'flexUser'> & { flexUser?: Maybe<ResolversParentTypes['FlexUser']> };
   User: Person;
+  UserConversation: UserConversationModel;
+  UserConversationConnection: Omit<UserConversationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['UserConversationEdge']>, nodes: Array<ResolversParentTypes['UserConversation']> };
+  UserConversationEdge: Omit<UserConversationEdge, 'node'> & { node: ResolversParentTypes['UserConversation'] };
   UserError: UserError;
   UserSid: Scalars['UserSid']['output'];
   WorkerSid: Scalars['WorkerSid']['output'];
@@ -946,12 +1163,33 @@ export type ChatUserEdgeResolvers<ContextType = Context, ParentType extends Reso
   node?: Resolver<ResolversTypes['ChatUser'], ParentType, ContextType>;
 }>;
 
+export type ConversationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation']> = ResolversObject<{
+  accountSid?: Resolver<Maybe<ResolversTypes['AccountSid']>, ParentType, ContextType>;
+  attributes?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  chatServiceSid?: Resolver<Maybe<ResolversTypes['ChatServiceSid']>, ParentType, ContextType>;
+  dateCreated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dateUpdated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  friendlyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  messagingServiceSid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sid?: Resolver<ResolversTypes['ConversationSid'], ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['ConversationState']>, ParentType, ContextType>;
+  uniqueName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export interface ConversationSidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ConversationSid'], any> {
+  name: 'ConversationSid';
+}
+
 export type ConversationsUserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConversationsUser'] = ResolversParentTypes['ConversationsUser']> = ResolversObject<{
   accountSid?: Resolver<Maybe<ResolversTypes['AccountSid']>, ParentType, ContextType>;
   attributes?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   chatServiceSid?: Resolver<Maybe<ResolversTypes['ChatServiceSid']>, ParentType, ContextType>;
   chatUser?: Resolver<Maybe<ResolversTypes['ChatUser']>, ParentType, ContextType>;
   chatUsers?: Resolver<Maybe<Array<ResolversTypes['ChatUser']>>, ParentType, ContextType>;
+  conversations?: Resolver<Maybe<ResolversTypes['UserConversationConnection']>, ParentType, ContextType, RequireFields<ConversationsUserConversationsArgs, 'first'>>;
   dateCreated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   dateUpdated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   flexUser?: Resolver<Maybe<ResolversTypes['FlexUser']>, ParentType, ContextType>;
@@ -1042,6 +1280,13 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type MatchedIdentityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MatchedIdentity'] = ResolversParentTypes['MatchedIdentity']> = ResolversObject<{
+  chatServiceSid?: Resolver<Maybe<ResolversTypes['ChatServiceSid']>, ParentType, ContextType>;
+  form?: Resolver<ResolversTypes['IdentityForm'], ParentType, ContextType>;
+  identity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['IdentityProduct'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   deprovisionFlexUser?: Resolver<Maybe<ResolversTypes['DeprovisionFlexUserPayload']>, ParentType, ContextType, RequireFields<MutationDeprovisionFlexUserArgs, 'input'>>;
   provisionFlexUser?: Resolver<Maybe<ResolversTypes['ProvisionFlexUserPayload']>, ParentType, ContextType, RequireFields<MutationProvisionFlexUserArgs, 'input'>>;
@@ -1051,7 +1296,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'ChatUser' | 'ConversationsUser' | 'FlexUser' | 'User', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ChatUser' | 'Conversation' | 'ConversationsUser' | 'FlexUser' | 'User', ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -1060,6 +1305,10 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
+
+export interface ParticipantSidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ParticipantSid'], any> {
+  name: 'ParticipantSid';
+}
 
 export interface PersonSidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['PersonSid'], any> {
   name: 'PersonSid';
@@ -1107,11 +1356,44 @@ export type UpdateFlexUserPayloadResolvers<ContextType = Context, ParentType ext
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
   chatUser?: Resolver<Maybe<ResolversTypes['ChatUser']>, ParentType, ContextType, RequireFields<UserChatUserArgs, 'serviceSid'>>;
   chatUsers?: Resolver<Maybe<Array<ResolversTypes['ChatUser']>>, ParentType, ContextType>;
+  conversations?: Resolver<Maybe<ResolversTypes['UserConversationConnection']>, ParentType, ContextType, RequireFields<UserConversationsArgs, 'first'>>;
   conversationsUser?: Resolver<Maybe<ResolversTypes['ConversationsUser']>, ParentType, ContextType>;
+  conversationsUsers?: Resolver<Maybe<Array<ResolversTypes['ConversationsUser']>>, ParentType, ContextType>;
   flexUser?: Resolver<Maybe<ResolversTypes['FlexUser']>, ParentType, ContextType, Partial<UserFlexUserArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  matchedIdentities?: Resolver<Maybe<Array<ResolversTypes['MatchedIdentity']>>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type UserConversationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserConversation'] = ResolversParentTypes['UserConversation']> = ResolversObject<{
+  attributes?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  chatServiceSid?: Resolver<Maybe<ResolversTypes['ChatServiceSid']>, ParentType, ContextType>;
+  conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType>;
+  conversationSid?: Resolver<ResolversTypes['ConversationSid'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dateCreated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dateUpdated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  friendlyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastReadMessageIndex?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  notificationLevel?: Resolver<Maybe<ResolversTypes['NotificationLevel']>, ParentType, ContextType>;
+  participantSid?: Resolver<Maybe<ResolversTypes['ParticipantSid']>, ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['ConversationState']>, ParentType, ContextType>;
+  uniqueName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unreadMessagesCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userSid?: Resolver<Maybe<ResolversTypes['UserSid']>, ParentType, ContextType>;
+}>;
+
+export type UserConversationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserConversationConnection'] = ResolversParentTypes['UserConversationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['UserConversationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['UserConversation']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type UserConversationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserConversationEdge'] = ResolversParentTypes['UserConversationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['UserConversation'], ParentType, ContextType>;
 }>;
 
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
@@ -1138,6 +1420,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ChatUser?: ChatUserResolvers<ContextType>;
   ChatUserConnection?: ChatUserConnectionResolvers<ContextType>;
   ChatUserEdge?: ChatUserEdgeResolvers<ContextType>;
+  Conversation?: ConversationResolvers<ContextType>;
+  ConversationSid?: GraphQLScalarType;
   ConversationsUser?: ConversationsUserResolvers<ContextType>;
   ConversationsUserConnection?: ConversationsUserConnectionResolvers<ContextType>;
   ConversationsUserEdge?: ConversationsUserEdgeResolvers<ContextType>;
@@ -1150,9 +1434,11 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   FlexUserEdge?: FlexUserEdgeResolvers<ContextType>;
   FlexUserSid?: GraphQLScalarType;
   JSON?: GraphQLScalarType;
+  MatchedIdentity?: MatchedIdentityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  ParticipantSid?: GraphQLScalarType;
   PersonSid?: GraphQLScalarType;
   ProvisionFlexUserPayload?: ProvisionFlexUserPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -1161,6 +1447,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   UpdateConversationsUserPayload?: UpdateConversationsUserPayloadResolvers<ContextType>;
   UpdateFlexUserPayload?: UpdateFlexUserPayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  UserConversation?: UserConversationResolvers<ContextType>;
+  UserConversationConnection?: UserConversationConnectionResolvers<ContextType>;
+  UserConversationEdge?: UserConversationEdgeResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   UserSid?: GraphQLScalarType;
   WorkerSid?: GraphQLScalarType;

@@ -8,9 +8,17 @@ import {
   parseAttributes,
   personOfConversationsUser,
 } from './joins.js';
+import { serviceRouteOf, userConversations } from './user-conversations.js';
 
 export const ConversationsUser: ConversationsUserResolvers = {
-  id: (record) => toGlobalId({ type: 'ConversationsUser', sid: record.sid }),
+  id: (record, _args, ctx) => {
+    const service = serviceRouteOf(record, ctx);
+    return toGlobalId(
+      service === null
+        ? { type: 'ConversationsUser', sid: record.sid }
+        : { type: 'ServiceConversationsUser', chatServiceSid: service, sid: record.sid },
+    );
+  },
   sid: (record) => record.sid,
   accountSid: (record) => record.account_sid ?? null,
   chatServiceSid: (record) => record.chat_service_sid ?? null,
@@ -34,4 +42,11 @@ export const ConversationsUser: ConversationsUserResolvers = {
       ? chatUserOf(personOfConversationsUser(record), ctx, record.chat_service_sid)
       : null,
   chatUsers: (record, _args, ctx) => chatUsersOf(personOfConversationsUser(record), ctx),
+  // The record in hand has the SID the nested route wants: no fetch before the list.
+  conversations: (record, args, ctx) =>
+    userConversations(
+      args,
+      () => Promise.resolve({ sid: record.sid, serviceSid: serviceRouteOf(record, ctx) }),
+      ctx,
+    ),
 };

@@ -3,6 +3,7 @@ import type { NodeResolvers } from '../generated/resolvers-types.js';
 /** Each parent model has a key no other has, so the type follows from the object itself. */
 export const Node: NodeResolvers = {
   __resolveType: (parent) => {
+    if ('kind' in parent) return parent.kind;
     if ('flex_user_sid' in parent) return 'FlexUser';
     if ('service_sid' in parent) return 'ChatUser';
     if ('sid' in parent) return 'ConversationsUser';

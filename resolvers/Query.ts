@@ -56,6 +56,21 @@ async function loadNode(id: string, ctx: Context): Promise<NodeParent | null> {
       const record = await ctx.loaders.chatUser.load(target);
       return record?.service_sid === target.serviceSid ? record : null;
     }
+    case 'ServiceConversationsUser': {
+      const record = await ctx.loaders.serviceConversationsUser.load({
+        serviceSid: target.chatServiceSid,
+        sid: target.sid,
+      });
+      return record?.chat_service_sid === target.chatServiceSid ? record : null;
+    }
+    case 'Conversation':
+    case 'ServiceConversation': {
+      const serviceSid = target.type === 'Conversation' ? null : target.chatServiceSid;
+      const record = await ctx.loaders.conversation.load({ serviceSid, sid: target.sid });
+      return record && (serviceSid === null || record.chat_service_sid === serviceSid)
+        ? { kind: 'Conversation', record, serviceSid }
+        : null;
+    }
     default:
       return null;
   }

@@ -42,4 +42,11 @@ export interface Defaults {
   chatServiceSids(): Promise<string[]>;
   /** How many chat services a person is looked up in, as known before any call (for the cost). */
   chatServiceCount: number;
+  /**
+   * Non-default Conversations services a person's Conversations users are also looked up in
+   * (configured; no discovery), read through `/v1/Services/{ChatServiceSid}/…`.
+   */
+  conversationsServiceSids: readonly string[];
+  /** Joins by identity also try Flex's escaped form of it, in the same wave (flex-identity.ts). */
+  flexIdentityEscapes: boolean;
 }

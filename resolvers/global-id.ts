@@ -6,7 +6,13 @@ export type GlobalIdTarget =
   | { type: 'User'; identity: string }
   | { type: 'FlexUser'; instanceSid: string; sid: string }
   | { type: 'ConversationsUser'; sid: string }
-  | { type: 'ChatUser'; serviceSid: string; sid: string };
+  | { type: 'ChatUser'; serviceSid: string; sid: string }
+  /** A Conversations user of a configured non-default service. */
+  | { type: 'ServiceConversationsUser'; chatServiceSid: string; sid: string }
+  /** A conversation of the default service (`/v1/Conversations/{Sid}`). */
+  | { type: 'Conversation'; sid: string }
+  /** A conversation of a named service (`/v1/Services/{ChatServiceSid}/Conversations/{Sid}`). */
+  | { type: 'ServiceConversation'; chatServiceSid: string; sid: string };
 
 type Check = (value: string) => boolean;
 const sid =
@@ -26,6 +32,15 @@ const KEYS = {
   ChatUser: [
     ['serviceSid', sid('chatService')],
     ['sid', sid('user')],
+  ],
+  ServiceConversationsUser: [
+    ['chatServiceSid', sid('chatService')],
+    ['sid', sid('user')],
+  ],
+  Conversation: [['sid', sid('conversation')]],
+  ServiceConversation: [
+    ['chatServiceSid', sid('chatService')],
+    ['sid', sid('conversation')],
   ],
 } as const satisfies Record<GlobalIdTarget['type'], readonly (readonly [string, Check])[]>;
 

@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { ChatUser } from './ChatUser.js';
+import { Conversation } from './Conversation.js';
 import { ConversationsUser } from './ConversationsUser.js';
 import { DeprovisionFlexUserPayload } from './DeprovisionFlexUserPayload.js';
 import { FlexUser } from './FlexUser.js';
@@ -8,9 +9,11 @@ import { Node } from './Node.js';
 import { Query } from './Query.js';
 import { scalars } from './scalars.js';
 import { User } from './User.js';
+import { UserConversation } from './UserConversation.js';
 
 export const resolvers: Resolvers = {
   ChatUser,
+  Conversation,
   ConversationsUser,
   DeprovisionFlexUserPayload,
   FlexUser,
@@ -18,5 +21,6 @@ export const resolvers: Resolvers = {
   Node,
   Query,
   User,
+  UserConversation,
   ...scalars,
 };

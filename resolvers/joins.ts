@@ -3,6 +3,7 @@ import type {
   ConversationsUserRecord,
   FlexUserRecord,
 } from '../datasources/records.js';
+import { loadByIdentity } from './by-identity.js';
 import type { Context } from './context.js';
 import type { Person } from './models.js';
 import { badInput } from './scalars.js';
@@ -35,7 +36,9 @@ export async function flexUserOf(
   if (person.flexUser !== undefined && (person.flexUser?.instance_sid ?? instance) === instance) {
     return person.flexUser;
   }
-  return ctx.loaders.flexUserByUsername.load({ instanceSid: instance, username: person.identity });
+  return loadByIdentity(ctx, person.identity, (username) =>
+    ctx.loaders.flexUserByUsername.load({ instanceSid: instance, username }),
+  );
 }
 
 /** The person's Conversations user: the one already loaded, else by the Flex link, else by identity. */
@@ -45,7 +48,10 @@ export function conversationsUserOf(
 ): Promise<ConversationsUserRecord | null> | ConversationsUserRecord | null {
   if (person.conversationsUser !== undefined) return person.conversationsUser;
   const sid = person.flexUser?.user_sid;
-  return ctx.loaders.conversationsUser.load(sid ? { sid } : { identity: person.identity });
+  if (sid) return ctx.loaders.conversationsUser.load({ sid });
+  return loadByIdentity(ctx, person.identity, (identity) =>
+    ctx.loaders.conversationsUser.load({ identity }),
+  );
 }
 
 /**
@@ -56,8 +62,7 @@ export function conversationsUserOf(
  */
 export async function chatUsersOf(person: Person, ctx: Context): Promise<ChatUserRecord[]> {
   const configured = await ctx.defaults.chatServiceSids();
-  const load = (serviceSid: string) =>
-    ctx.loaders.chatUser.load({ serviceSid, identity: person.identity });
+  const load = (serviceSid: string) => chatUserOf(person, ctx, serviceSid);
   const ownService = Promise.resolve(conversationsUserOf(person, ctx)).then(
     (conversationsUser) => {
       const sid = conversationsUser?.chat_service_sid;
@@ -79,7 +84,9 @@ export function chatUserOf(
   ctx: Context,
   serviceSid: string,
 ): Promise<ChatUserRecord | null> {
-  return ctx.loaders.chatUser.load({ serviceSid, identity: person.identity });
+  return loadByIdentity(ctx, person.identity, (identity) =>
+    ctx.loaders.chatUser.load({ serviceSid, identity }),
+  );
 }
 
 export const personOfFlexUser = (record: FlexUserRecord): Person | null =>

@@ -1,5 +1,10 @@
 import type { FlexUserKey } from '../datasources/loaders.js';
-import type { ConversationsUserRecord, FlexUserRecord } from '../datasources/records.js';
+import type {
+  ConversationRecord,
+  ConversationsUserRecord,
+  FlexUserRecord,
+  UserConversationRecord,
+} from '../datasources/records.js';
 import type { UserError } from '../generated/resolvers-types.js';
 
 /**
@@ -17,4 +22,20 @@ export interface DeprovisionResult {
   userErrors: UserError[];
   /** The deprovisioned user; null when the mutation failed. */
   flexUserKey: FlexUserKey | null;
+}
+
+/**
+ * The parent of `Conversation`: the record and the service route it was read through (null for
+ * the default service's `/v1/Conversations`), which its global id must carry to be fetched again.
+ */
+export interface ConversationModel {
+  kind: 'Conversation';
+  record: ConversationRecord;
+  serviceSid: string | null;
+}
+
+/** The parent of `UserConversation`: the list item and the service route of its list. */
+export interface UserConversationModel {
+  record: UserConversationRecord;
+  serviceSid: string | null;
 }

@@ -135,4 +135,6 @@ export const scalars = {
   WorkerSid: sidScalar('WorkerSid', ['worker'], 'a worker SID'),
   WorkspaceSid: sidScalar('WorkspaceSid', ['workspace'], 'a workspace SID'),
   FlexTeamSid: sidScalar('FlexTeamSid', ['flexTeam'], 'a Flex team SID'),
+  ConversationSid: sidScalar('ConversationSid', ['conversation'], 'a conversation SID'),
+  ParticipantSid: sidScalar('ParticipantSid', ['participant'], 'a participant SID'),
 };

@@ -12,6 +12,10 @@ export interface Config {
   accountSid: string | null;
   flexInstanceSid: string | null;
   chatServiceSids: string[];
+  /** Non-default Conversations services a person's users are also looked up in. */
+  conversationsServiceSids: string[];
+  /** Joins by identity also try Flex's escaped form of it, in the same wave. */
+  flexIdentityEscapes: boolean;
   baseUrls: { flex: string; conversations: string; chat: string };
   /** Per upstream attempt. */
   timeoutMs: number;
@@ -115,6 +119,8 @@ export interface TenantConfig {
   accountSid: string | null;
   flexInstanceSid: string | null;
   chatServiceSids: string[];
+  conversationsServiceSids: string[];
+  flexIdentityEscapes: boolean;
 }
 
 export class ConfigError extends Error {
@@ -196,16 +202,17 @@ export function loadConfig(env: Env = process.env): Config {
     credentials = { username: accountSid, password: authToken };
   }
 
-  const chatServices = checkChatServiceSids(
-    (read('TWILIO_CHAT_SERVICE_SIDS') ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
-  if ('problem' in chatServices) {
-    throw new ConfigError(`TWILIO_CHAT_SERVICE_SIDS ${chatServices.problem}`);
-  }
-  const chatServiceSids = chatServices.sids;
+  const serviceList = (name: string) => {
+    const checked = checkChatServiceSids(
+      (read(name) ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
+    if ('problem' in checked) throw new ConfigError(`${name} ${checked.problem}`);
+    return checked.sids;
+  };
+  const chatServiceSids = serviceList('TWILIO_CHAT_SERVICE_SIDS');
 
   return {
     port: int('PORT', 4000, 0, 65535),
@@ -218,6 +225,8 @@ export function loadConfig(env: Env = process.env): Config {
       'a Flex instance SID (GO + 32 hex digits)',
     ),
     chatServiceSids,
+    conversationsServiceSids: serviceList('TWILIO_CONVERSATIONS_SERVICE_SIDS'),
+    flexIdentityEscapes: bool('TWILIO_FLEX_IDENTITY_ESCAPES', false),
     baseUrls: {
       flex: url('TWILIO_FLEX_API_URL', TWILIO_HOSTS.flex),
       conversations: url('TWILIO_CONVERSATIONS_API_URL', TWILIO_HOSTS.conversations),
@@ -372,7 +381,8 @@ function httpServer(
 
 /**
  * `TWILIO_TENANTS`: a JSON object from tenant id to `{ accountSid, authToken }` (or
- * `{ apiKey, apiSecret }`), optionally `flexInstanceSid` and `chatServiceSids`.
+ * `{ apiKey, apiSecret }`), optionally `flexInstanceSid`, `chatServiceSids`,
+ * `conversationsServiceSids` and `flexIdentityEscapes`.
  */
 function parseTenants(json: string | undefined): Map<string, TenantConfig> {
   const tenants = new Map<string, TenantConfig>();
@@ -414,14 +424,27 @@ function parseTenants(json: string | undefined): Map<string, TenantConfig> {
     if (flexInstanceSid !== null && !isSid('flexInstance', flexInstanceSid)) {
       throw bad('flexInstanceSid must be a Flex instance SID (GO + 32 hex digits)');
     }
-    const chatServices = Array.isArray(t.chatServiceSids)
-      ? checkChatServiceSids(t.chatServiceSids)
-      : t.chatServiceSids === undefined
-        ? { sids: [] }
-        : { problem: 'must be a list of chat service SIDs (IS + 32 hex digits)' };
-    if ('problem' in chatServices) throw bad(`chatServiceSids ${chatServices.problem}`);
-    const chatServiceSids = chatServices.sids;
-    tenants.set(id, { credentials, accountSid, flexInstanceSid, chatServiceSids });
+    const services = (name: 'chatServiceSids' | 'conversationsServiceSids') => {
+      const value = t[name];
+      const checked = Array.isArray(value)
+        ? checkChatServiceSids(value)
+        : value === undefined
+          ? { sids: [] }
+          : { problem: 'must be a list of chat service SIDs (IS + 32 hex digits)' };
+      if ('problem' in checked) throw bad(`${name} ${checked.problem}`);
+      return checked.sids;
+    };
+    if (t.flexIdentityEscapes !== undefined && typeof t.flexIdentityEscapes !== 'boolean') {
+      throw bad('flexIdentityEscapes must be true or false');
+    }
+    tenants.set(id, {
+      credentials,
+      accountSid,
+      flexInstanceSid,
+      chatServiceSids: services('chatServiceSids'),
+      conversationsServiceSids: services('conversationsServiceSids'),
+      flexIdentityEscapes: t.flexIdentityEscapes ?? false,
+    });
   }
   return tenants;
 }

@@ -133,6 +133,8 @@ export function createContextFunction(
           return sid ? [sid] : [];
         },
         chatServiceCount: Math.max(tenant.chatServiceSids.length, 1),
+        conversationsServiceSids: tenant.conversationsServiceSids,
+        flexIdentityEscapes: tenant.flexIdentityEscapes,
       },
       telemetry,
       lifecycle: {

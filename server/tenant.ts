@@ -15,6 +15,10 @@ export interface Tenant {
   accountSid: string | null;
   flexInstanceSid: string | null;
   chatServiceSids: string[];
+  /** Non-default Conversations services a person's users are also looked up in. */
+  conversationsServiceSids: string[];
+  /** Joins by identity also try Flex's escaped form (resolvers/flex-identity.ts). */
+  flexIdentityEscapes: boolean;
 }
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -55,6 +59,8 @@ export function createTenantResolver(config: Config): (headers: Headers) => Prom
       accountSid: config.accountSid,
       flexInstanceSid: flexInstanceHeader(headers) ?? config.flexInstanceSid,
       chatServiceSids: chatServicesHeader(headers) ?? config.chatServiceSids,
+      conversationsServiceSids: config.conversationsServiceSids,
+      flexIdentityEscapes: config.flexIdentityEscapes,
     };
   };
 
@@ -98,6 +104,8 @@ export function createTenantResolver(config: Config): (headers: Headers) => Prom
           accountSid: tenant.accountSid,
           flexInstanceSid: flexInstanceHeader(headers) ?? tenant.flexInstanceSid,
           chatServiceSids: chatServicesHeader(headers) ?? tenant.chatServiceSids,
+          conversationsServiceSids: tenant.conversationsServiceSids,
+          flexIdentityEscapes: tenant.flexIdentityEscapes,
         };
       }
       default:
@@ -165,6 +173,9 @@ function passthroughTenant(credentials: Credentials, headers: Headers, config: C
       flexInstanceHeader(headers) ?? (isConfiguredAccount ? config.flexInstanceSid : null),
     chatServiceSids:
       chatServicesHeader(headers) ?? (isConfiguredAccount ? config.chatServiceSids : []),
+    // Services belong to one account: another account's credentials never get this one's.
+    conversationsServiceSids: isConfiguredAccount ? config.conversationsServiceSids : [],
+    flexIdentityEscapes: config.flexIdentityEscapes,
   };
 }
 

@@ -41,28 +41,62 @@ function costKey(
   queryHash: string,
   operationName: string | null | undefined,
   variables: Record<string, unknown> | undefined,
-  chatServices: number,
+  fanOut: FanOut,
 ): string {
   const sizes = Object.entries(variables ?? {})
     .filter(([, value]) => typeof value === 'number' || Array.isArray(value))
     .map(([name, value]) => `${name}=${Array.isArray(value) ? `#${value.length}` : String(value)}`);
-  return `${queryHash}|${operationName ?? ''}|${sizes.join(',')}|${chatServices}`;
+  const { chatServices, conversationsServices, identityForms } = fanOut;
+  return `${queryHash}|${operationName ?? ''}|${sizes.join(',')}|${chatServices}|${conversationsServices}|${identityForms}`;
 }
+
+/** What a person's lookups fan out to, as known before any call. */
+interface FanOut {
+  chatServices: number;
+  /** Configured non-default Conversations services. */
+  conversationsServices: number;
+  /** 2 with Flex identity escapes on (exact and escaped form in the same wave), else 1. */
+  identityForms: number;
+}
+
+/** User fields that join by identity: each form of the identity may be a call of its own. */
+const IDENTITY_JOINS = new Set([
+  'flexUser',
+  'conversationsUser',
+  'conversationsUsers',
+  'chatUsers',
+  'chatUser',
+  'conversations',
+  'matchedIdentities',
+]);
 
 /**
  * List fields multiply what they select by how many items they may return: a page by its size,
- * `users`/`nodes` by their ids, and a person's `chatUsers` by the chat services they are looked up
- * in (the configured ones, and their Conversations user's own), one Twilio call each.
+ * `users`/`nodes` by their ids, a person's `chatUsers` by the chat services they are looked up in
+ * (the configured ones, and their Conversations user's own) and `conversationsUsers` by the
+ * configured Conversations services plus the default one, one Twilio call each. With Flex
+ * identity escapes on, a `User` field joining by identity costs twice: both forms are asked.
  */
 const listEstimator =
-  (chatServices: number): ComplexityEstimator =>
-  ({ args, childComplexity, field }) => {
+  ({ chatServices, conversationsServices, identityForms }: FanOut): ComplexityEstimator =>
+  ({ args, childComplexity, field, type }) => {
+    const forms = type.name === 'User' && IDENTITY_JOINS.has(field.name) ? identityForms : 1;
     const first: unknown = args.first;
-    if (typeof first === 'number') return 1 + childComplexity * Math.max(first, 0);
+    // A page costs its resolution by identity (User.conversations) and the page itself.
+    if (typeof first === 'number') return forms + childComplexity * Math.max(first, 0);
     // Each id or identity may be a fetch of its own, even when only leaf fields are asked for.
     const items: unknown = args.identities ?? args.ids;
     if (Array.isArray(items)) return 1 + Math.max(childComplexity, 1) * items.length;
-    if (field.name === 'chatUsers') return 1 + Math.max(childComplexity, 1) * (chatServices + 1);
+    const each = Math.max(childComplexity, 1);
+    if (field.name === 'chatUsers') return 1 + each * (chatServices + 1) * forms;
+    if (field.name === 'conversationsUsers') {
+      return 1 + each * (conversationsServices + 1) * forms;
+    }
+    // Every product a person is matched in, each under each form.
+    if (field.name === 'matchedIdentities') {
+      return 1 + (2 + chatServices + conversationsServices) * forms;
+    }
+    if (forms > 1) return forms + childComplexity;
     return undefined;
   };
 
@@ -107,8 +141,13 @@ export function createQueryLimits(): {
           // OPERATION_RESOLUTION_FAILURE (400). The estimator, given a name, reads every
           // operation's name and throws a TypeError on an anonymous one: a 500.
           if (!operation) return Promise.resolve();
-          const chatServices = contextValue.defaults.chatServiceCount;
-          const key = costKey(queryHash, request.operationName, request.variables, chatServices);
+          const { defaults } = contextValue;
+          const fanOut: FanOut = {
+            chatServices: defaults.chatServiceCount,
+            conversationsServices: defaults.conversationsServiceSids.length,
+            identityForms: defaults.flexIdentityEscapes ? 2 : 1,
+          };
+          const key = costKey(queryHash, request.operationName, request.variables, fanOut);
           let cost = costs.get(key);
           try {
             cost ??= queryComplexity.getComplexity({
@@ -117,7 +156,7 @@ export function createQueryLimits(): {
               variables: request.variables ?? {},
               operationName: request.operationName ?? undefined,
               estimators: [
-                listEstimator(chatServices),
+                listEstimator(fanOut),
                 leafEstimator,
                 queryComplexity.simpleEstimator({ defaultComplexity: 1 }),
               ],
