@@ -10,9 +10,11 @@ import Fastify, {
 import { accountOfAuthorization } from './basic-auth.js';
 import './request-context.js';
 import { registerChatRoutes } from './routes/chat.js';
+import { registerConversationControlRoutes } from './routes/control-conversations.js';
 import { registerControlRoutes } from './routes/control.js';
 import { registerConversationsRoutes } from './routes/conversations.js';
 import { registerFlexRoutes } from './routes/flex.js';
+import { registerUserConversationsRoutes } from './routes/user-conversations.js';
 import type { AccountState } from './store.js';
 import {
   authenticationFailed,
@@ -41,7 +43,11 @@ const STATIC_HEADERS = {
 
 function apiDomain(path: string): string {
   if (path.startsWith('/v2/Services')) return 'chat.twilio.com';
-  if (path.startsWith('/v1/Users') || path.startsWith('/v1/Services')) {
+  if (
+    path.startsWith('/v1/Users') ||
+    path.startsWith('/v1/Services') ||
+    path.startsWith('/v1/Conversations')
+  ) {
     return 'conversations.twilio.com';
   }
   return 'flex-api.twilio.com';
@@ -236,7 +242,9 @@ export function createApp(world: World): FastifyInstance {
 
   registerFlexRoutes(app, world);
   registerConversationsRoutes(app, world);
+  registerUserConversationsRoutes(app);
   registerChatRoutes(app, world);
   registerControlRoutes(app, world);
+  registerConversationControlRoutes(app, world);
   return app;
 }

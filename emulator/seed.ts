@@ -10,6 +10,7 @@ import {
 } from './names.js';
 import { createRng, deriveSeed, type Rng } from './prng.js';
 import type { ChatServiceRecord, ChatUserRecord, FlexUserRecord } from './records.js';
+import { seedConversations } from './seed-conversations.js';
 import { newSid } from './sids.js';
 import { AccountState, ServiceState, Store } from './store.js';
 
@@ -78,6 +79,11 @@ export function createSeededStore(options: SeedOptions): Store {
     if (index === 0)
       shared = people.filter((p) => p.coverage === 'flex').slice(0, SHARED_IDENTITIES);
     for (const person of people) addPerson(store, account, person, rng);
+    seedConversations(
+      store,
+      account,
+      createRng(deriveSeed(options.seed, `conversations:${index}`)),
+    );
   });
   return store;
 }

@@ -9,9 +9,12 @@ export const SID_PATTERNS = {
   user: /^US[0-9a-fA-F]{32}$/,
   chatService: /^IS[0-9a-fA-F]{32}$/,
   role: /^RL[0-9a-fA-F]{32}$/,
+  conversation: /^CH[0-9a-fA-F]{32}$/,
+  participant: /^MB[0-9a-fA-F]{32}$/,
 } as const;
 
-export type SidPrefix = 'AC' | 'SK' | 'GO' | 'FU' | 'US' | 'IS' | 'RL' | 'WK' | 'WS' | 'QO';
+export type SidPrefix =
+  'AC' | 'SK' | 'GO' | 'FU' | 'US' | 'IS' | 'RL' | 'WK' | 'WS' | 'QO' | 'CH' | 'MB' | 'MG';
 
 /** Twilio's SID shape: a two-letter type prefix and 32 lowercase hex digits. */
 export function newSid(prefix: SidPrefix, rng: Rng): string {

@@ -6,6 +6,7 @@ import type {
   ChatUserRecord,
   FlexUserRecord,
 } from './records.js';
+import { ConversationsState } from './conversations-state.js';
 import { SeqList } from './seq-list.js';
 import { newSid, SID_PATTERNS } from './sids.js';
 import { TwilioError } from './twilio-errors.js';
@@ -15,6 +16,7 @@ export class ServiceState {
   readonly users = new SeqList<ChatUserRecord>();
   readonly usersBySid = new Map<string, ChatUserRecord>();
   readonly usersByIdentity = new Map<string, ChatUserRecord>();
+  readonly conversations = new ConversationsState();
 
   constructor(
     readonly record: ChatServiceRecord,
