@@ -73,7 +73,9 @@ function registerScope(
         'participants',
       );
       void reply.send({
-        participants: page.items.map((p) => participantView(conversation, p, scope)),
+        participants: page.items.map((p) =>
+          participantView(conversation, p, scope, prefix !== '/v1'),
+        ),
         meta: page.meta,
       });
     },
@@ -87,7 +89,9 @@ function registerScope(
         pathParam(request, 'ParticipantSid'),
       );
       if (participant === undefined) throw notFound(request.twilioPath);
-      void reply.send(participantView(conversation, participant, scopeUrl(request, service)));
+      void reply.send(
+        participantView(conversation, participant, scopeUrl(request, service), prefix !== '/v1'),
+      );
     },
   });
 

@@ -29,14 +29,19 @@ export function conversationView(conversation: ConversationRecord, scope: string
   };
 }
 
-/** `conversations.v1.conversation.conversation_participant`. */
+/**
+ * `conversations.v1.conversation.conversation_participant`; the service form
+ * (`service_conversation_participant`) also names the service.
+ */
 export function participantView(
   conversation: ConversationRecord,
   participant: ParticipantRecord,
   scope: string,
+  serviceForm: boolean,
 ) {
   return {
     account_sid: participant.accountSid,
+    ...(serviceForm ? { chat_service_sid: conversation.serviceSid } : {}),
     conversation_sid: conversation.sid,
     sid: participant.sid,
     identity: participant.identity,

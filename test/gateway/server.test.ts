@@ -82,6 +82,8 @@ describe('configuration', () => {
       accountSid: null,
       flexInstanceSid: null,
       chatServiceSids: [],
+      conversationsServiceSids: [],
+      flexIdentityEscapes: false,
       baseUrls: {
         flex: 'https://flex-api.twilio.com',
         conversations: 'https://conversations.twilio.com',
@@ -147,6 +149,8 @@ describe('configuration', () => {
       accountSid: tenant.accountSid,
       flexInstanceSid: null,
       chatServiceSids: [],
+      conversationsServiceSids: [],
+      flexIdentityEscapes: false,
     };
     expect(config.tenants).toEqual(
       new Map([
