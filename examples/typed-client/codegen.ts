@@ -17,6 +17,8 @@ const scalars = {
   WorkerSid: 'string',
   WorkspaceSid: 'string',
   FlexTeamSid: 'string',
+  ConversationSid: 'string',
+  ParticipantSid: 'string',
 };
 
 const config: CodegenConfig = {

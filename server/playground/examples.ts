@@ -98,6 +98,58 @@ query FlexRoster($first: Int = 10, $after: String) {
 `,
 };
 
+/** A person's conversations with unread counts, a page at a time, with the conversation node. */
+export const personConversationsExample: PlaygroundExample = {
+  operationName: 'PersonConversations',
+  query: `# A person's conversations with their unread
+# counts: the identity is resolved to the user's
+# SID, then Twilio's list is read a page at a
+# time. Pass pageInfo.endCursor as $after for
+# the next page (isabel.khan@owlbank.example has
+# 100+ in the default seed).
+query PersonConversations(
+  $identity: String! = "${EXAMPLE_IDENTITY}"
+  $first: Int = 5
+  $after: String
+) {
+  user(identity: $identity) {
+    identity
+    conversations(first: $first, after: $after) {
+      edges {
+        node {
+          conversationSid
+          friendlyName
+          state
+          unreadMessagesCount
+          lastReadMessageIndex
+          notificationLevel
+          conversation {
+            id
+            uniqueName
+            dateUpdated
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    conversationsUsers {
+      chatServiceSid
+      sid
+    }
+    matchedIdentities {
+      product
+      chatServiceSid
+      identity
+      form
+    }
+  }
+}
+`,
+};
+
 /** Provisioning a Flex user; input problems come back as userErrors, not as top-level errors. */
 export const provisionFlexUserExample: PlaygroundExample = {
   operationName: 'ProvisionFlexUser',
@@ -135,5 +187,6 @@ mutation ProvisionFlexUser($input: ProvisionFlexUserInput!) {
 export const playgroundExamples: readonly PlaygroundExample[] = [
   personAcrossProductsExample,
   flexRosterExample,
+  personConversationsExample,
   provisionFlexUserExample,
 ];

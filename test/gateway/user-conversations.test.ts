@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EmulatorAccount } from '../../emulator/index.js';
 import { userWithConversations } from '../helpers/conversation-counts.js';
 import { basicAuth, expectData, type GraphQLResponse } from '../helpers/graphql.js';
+import { personConversationsExample } from '../../server/playground/examples.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 
 interface UserConversationView {
@@ -423,6 +424,21 @@ describe('a person’s conversations', () => {
     expect(await stack.emulator.requestLines()).toEqual([
       'GET /v1/Users/nobody-here@owlbank.example',
     ]);
+  });
+
+  it('runs the playground’s PersonConversations example', async () => {
+    const user = await userWithConversations(
+      stack.emulator.url,
+      defaultService,
+      (c) => c.conversations > 5,
+    );
+    const result = await stack.execute<{
+      user: { conversations: { edges: unknown[]; pageInfo: { hasNextPage: boolean } } };
+    }>(personConversationsExample.query, { identity: user.identity });
+    expect(expectData(result).user.conversations).toMatchObject({
+      pageInfo: { hasNextPage: true },
+    });
+    expect(expectData(result).user.conversations.edges).toHaveLength(5);
   });
 
   it('counts each page at its size and conversationsUsers at the service count, refusing before any call', async () => {

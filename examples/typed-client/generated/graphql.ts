@@ -18,6 +18,8 @@ export type Scalars = {
   AccountSid: { input: string; output: string; }
   /** A chat service SID (Conversations service or Programmable Chat service): `IS` + 32 hex digits. */
   ChatServiceSid: { input: string; output: string; }
+  /** A conversation SID: `CH` followed by 32 hexadecimal digits. */
+  ConversationSid: { input: string; output: string; }
   /** A point in time, ISO 8601 in UTC with second precision (`2024-07-31T04:00:00Z`), as Twilio sends it. */
   DateTime: { input: string; output: string; }
   /** A Flex instance SID: `GO` followed by 32 hexadecimal digits. */
@@ -28,6 +30,8 @@ export type Scalars = {
   FlexUserSid: { input: string; output: string; }
   /** Any JSON value. Twilio stores user `attributes` as a JSON string; the gateway parses it for you. */
   JSON: { input: unknown; output: unknown; }
+  /** A conversation participant SID: `MB` followed by 32 hexadecimal digits. */
+  ParticipantSid: { input: string; output: string; }
   /** Either a Flex user SID (`FU…`) or a Twilio user SID (`US…`): the two SIDs a person is found by. */
   PersonSid: { input: string; output: string; }
   /** A role SID: `RL` followed by 32 hexadecimal digits. */
@@ -50,6 +54,17 @@ export type CacheControlScope =
   /** Any cache, including shared CDN caches. */
   | 'PUBLIC';
 
+/** Where a conversation is in its life. Twilio's `state` (`conversation_state` in a user's list). */
+export type ConversationState =
+  /** Open for messages. */
+  | 'ACTIVE'
+  /** Closed for good: no more messages. */
+  | 'CLOSED'
+  /** Idle past the inactive timer; a new message makes it active again. */
+  | 'INACTIVE'
+  /** Being set up (conversations only; a user's list never shows it). */
+  | 'INITIALIZING';
+
 /** Input of `deprovisionFlexUser`. */
 export type DeprovisionFlexUserInput = {
   /** Defaults to the configured Flex instance. */
@@ -66,6 +81,36 @@ export type FlexUserRole =
   | 'AGENT'
   /** Monitors agents and queues. */
   | 'SUPERVISOR';
+
+/**
+ * How the identity a product knows the person by relates to the person's identity. See
+ * `User.matchedIdentities` for Flex's escape rule.
+ */
+export type IdentityForm =
+  /** The same string. */
+  | 'EXACT'
+  /** Flex's escaped form of the person's identity (`ann.veal@x.com` → `ann_2Eveal_40x_2Ecom`). */
+  | 'FLEX_ESCAPED'
+  /** The person's identity is the escaped form, and the product has the plain one. */
+  | 'FLEX_UNESCAPED'
+  /** Neither: the record was joined by SID (a Flex user's `userSid`), and its identity differs. */
+  | 'LINKED';
+
+/** The products a person's identity is matched in. */
+export type IdentityProduct =
+  /** A Programmable Chat user, by identity. */
+  | 'CHAT'
+  /** A Conversations user, by identity (the default service or a configured one). */
+  | 'CONVERSATIONS'
+  /** A Flex user, by username. */
+  | 'FLEX';
+
+/** Whether a user gets push notifications for a conversation. Twilio's `notification_level`. */
+export type NotificationLevel =
+  /** The service's notification settings apply. */
+  | 'DEFAULT'
+  /** No push notifications for this conversation. */
+  | 'MUTED';
 
 /** Input of `provisionFlexUser`. */
 export type ProvisionFlexUserInput = {
