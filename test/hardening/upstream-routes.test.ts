@@ -16,6 +16,10 @@ const ROUTES = {
   conversationsFetch: { spec: 'twilio_conversations_v1.json', operationId: 'FetchUser' },
   conversationsUpdate: { spec: 'twilio_conversations_v1.json', operationId: 'UpdateUser' },
   conversationsList: { spec: 'twilio_conversations_v1.json', operationId: 'ListUser' },
+  userConversationsList: {
+    spec: 'twilio_conversations_v1.json',
+    operationId: 'ListUserConversation',
+  },
   chatFetch: { spec: 'twilio_chat_v2.json', operationId: 'FetchUser' },
   chatUpdate: { spec: 'twilio_chat_v2.json', operationId: 'UpdateUser' },
   chatFetchService: { spec: 'twilio_chat_v2.json', operationId: 'FetchService' },
@@ -104,6 +108,30 @@ describe('every upstream request is one the gateway meant to send', () => {
         );
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('lists a person’s conversations only by the user SID an identity resolved to', async () => {
+    // A real person too, so that some list is read at all.
+    const real = (await stack.emulator.person({ conversations: true })).identity;
+    await fc.assert(
+      fc.asyncProperty(fc.array(anyText, { minLength: 20, maxLength: 20 }), async (hostile) => {
+        cases += hostile.length;
+        const ids = [...hostile, real];
+        const sent = new Set(ids);
+        await sendAndCheck(
+          `query ($ids: [String!]!) {
+            users(identities: $ids) { conversations(first: 2) { nodes { conversationSid } } }
+          }`,
+          { ids },
+          [ROUTES.conversationsFetch, ROUTES.userConversationsList],
+          (request, params, route) =>
+            route === ROUTES.userConversationsList
+              ? /^US[0-9a-f]{32}$/.test(params.UserSid!) && request.query === 'PageSize=2'
+              : sent.has(params.Sid!),
+        );
+      }),
+      { numRuns: 10 },
     );
   });
 
