@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EmulatorAccount } from '../../emulator/index.js';
 import { userWithConversations } from '../helpers/conversation-counts.js';
 import { basicAuth, expectData, type GraphQLResponse } from '../helpers/graphql.js';
@@ -89,6 +89,7 @@ describe('a person’s conversations', () => {
   });
   afterAll(() => stack.close());
   beforeEach(() => stack.emulator.clearRequests());
+  afterEach(() => stack.emulator.setFaults({}));
 
   it('pages a user in 100+ conversations over Twilio’s page tokens, one list call per page', async () => {
     const heavy = await userWithConversations(
@@ -414,6 +415,31 @@ describe('a person’s conversations', () => {
       ['BAD_USER_INPUT', ['user', 'conversations']],
     ]);
     expect(await stack.emulator.requestLines()).toEqual([]);
+  });
+
+  it('fails only the conversations when their list fails, keeping Twilio’s status', async () => {
+    const user = await userWithConversations(
+      stack.emulator.url,
+      defaultService,
+      (c) => c.conversations > 0,
+    );
+    await stack.emulator.setFaults({
+      errorRate: 1,
+      errorStatus: 503,
+      path: '^/v1/Users/US[0-9a-f]+/Conversations',
+    });
+    const result = await stack.execute<{
+      user: { conversationsUser: { sid: string }; conversations: null };
+    }>(
+      `query ($i: String!) { user(identity: $i) { conversationsUser { sid } conversations(first: 2) { edges { cursor } } } }`,
+      { i: user.identity },
+    );
+    expect(result.data).toEqual({
+      user: { conversationsUser: { sid: user.userSid }, conversations: null },
+    });
+    expect(
+      result.errors?.map((e) => [e.path, e.extensions?.code, e.extensions?.twilio?.status]),
+    ).toEqual([[['user', 'conversations'], 'UPSTREAM_ERROR', 503]]);
   });
 
   it('answers null for a person with no Conversations user, after one call', async () => {
