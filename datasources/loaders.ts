@@ -276,13 +276,13 @@ export function createLoaders(apis: Apis, hooks?: LoaderHooks) {
   return {
     flexUser,
     flexUserV4,
-    serviceConversationsUser,
-    conversation,
     flexUserByUsername,
     conversationsUser,
     conversationsUserFull,
     chatUser,
     chatUserFull,
+    serviceConversationsUser,
+    conversation,
     /**
      * After a read or write returned a fresh Flex record: every version cached for that user is
      * dropped and this one primed, so later fields in the same response see the new state.
