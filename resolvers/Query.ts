@@ -57,6 +57,9 @@ async function loadNode(id: string, ctx: Context): Promise<NodeParent | null> {
       return record?.service_sid === target.serviceSid ? record : null;
     }
     case 'ServiceConversationsUser': {
+      // Only a configured service's users have such ids (ConversationsUser.id): for any other
+      // service the record would come back under another id.
+      if (!ctx.defaults.conversationsServiceSids.includes(target.chatServiceSid)) return null;
       const record = await ctx.loaders.serviceConversationsUser.load({
         serviceSid: target.chatServiceSid,
         sid: target.sid,

@@ -305,12 +305,14 @@ describe('a person’s conversations', () => {
       forge('Conversation', `CH${'a'.repeat(31)}/`),
       forge('ServiceConversation', `CH${'a'.repeat(32)}`, `CH${'a'.repeat(32)}`),
       forge('ServiceConversationsUser', defaultService, `CH${'a'.repeat(32)}`),
+      // Well-formed, but of a service that is not configured: its users have other ids.
+      forge('ServiceConversationsUser', `IS${'a'.repeat(32)}`, `US${'a'.repeat(32)}`),
     ];
     const result = await stack.execute<{ nodes: null[] }>(
       `query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
       { ids },
     );
-    expect(expectData(result).nodes).toEqual([null, null, null, null]);
+    expect(expectData(result).nodes).toEqual([null, null, null, null, null]);
     expect(await stack.emulator.requestLines()).toEqual([]);
   });
 
