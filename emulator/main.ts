@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { startEmulator } from './index.js';
 
-const USAGE = `A local Twilio emulator: Flex (v1, v2, v4), Conversations and Programmable Chat users, with
-deterministic seeded data and a control API under /__emulator/.
+const USAGE = `A local Twilio emulator: Flex (v1, v2, v4), Conversations and Programmable Chat users,
+Conversations' conversations, participants and user conversations, with deterministic seeded data
+and a control API under /__emulator/.
 
 Usage: npm run emulator [-- options]        (or: tsx emulator/main.ts [options])
 

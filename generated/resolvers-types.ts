@@ -865,7 +865,7 @@ export type UserConversation = {
   state: Maybe<ConversationState>;
   /** The conversation's unique name, when the application gave it one. */
   uniqueName: Maybe<Scalars['String']['output']>;
-  /** Messages the user has not read yet; null when the service keeps no read status. */
+  /** Messages after the user's read horizon; null while they have none (they never marked one read). */
   unreadMessagesCount: Maybe<Scalars['Int']['output']>;
   /** The user-conversation resource URL. */
   url: Maybe<Scalars['String']['output']>;
