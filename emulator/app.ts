@@ -9,10 +9,12 @@ import Fastify, {
 } from 'fastify';
 import { accountOfAuthorization } from './basic-auth.js';
 import './request-context.js';
+import { registerChatChannelRoutes } from './routes/chat-channels.js';
 import { registerChatRoutes } from './routes/chat.js';
 import { registerControlRoutes } from './routes/control.js';
 import { registerConversationsRoutes } from './routes/conversations.js';
 import { registerFlexRoutes } from './routes/flex.js';
+import { registerTaskRouterRoutes } from './routes/taskrouter.js';
 import type { AccountState } from './store.js';
 import {
   authenticationFailed,
@@ -237,6 +239,8 @@ export function createApp(world: World): FastifyInstance {
   registerFlexRoutes(app, world);
   registerConversationsRoutes(app, world);
   registerChatRoutes(app, world);
+  registerChatChannelRoutes(app);
+  registerTaskRouterRoutes(app);
   registerControlRoutes(app, world);
   return app;
 }

@@ -10,6 +10,8 @@ import {
 } from './names.js';
 import { createRng, deriveSeed, type Rng } from './prng.js';
 import type { ChatServiceRecord, ChatUserRecord, FlexUserRecord } from './records.js';
+import { seedChannels } from './seed-channels.js';
+import { seedWorkers } from './seed-workers.js';
 import { newSid } from './sids.js';
 import { AccountState, ServiceState, Store } from './store.js';
 
@@ -78,6 +80,14 @@ export function createSeededStore(options: SeedOptions): Store {
     if (index === 0)
       shared = people.filter((p) => p.coverage === 'flex').slice(0, SHARED_IDENTITIES);
     for (const person of people) addPerson(store, account, person, rng);
+    // Each on its own stream, so that what one adds leaves the others' data as it was.
+    seedWorkers(store, account, createRng(deriveSeed(options.seed, `workers:${index}`)), SEED_END);
+    seedChannels(
+      store,
+      account,
+      createRng(deriveSeed(options.seed, `channels:${index}`)),
+      SEED_END,
+    );
   });
   return store;
 }

@@ -9,9 +9,29 @@ export const SID_PATTERNS = {
   user: /^US[0-9a-fA-F]{32}$/,
   chatService: /^IS[0-9a-fA-F]{32}$/,
   role: /^RL[0-9a-fA-F]{32}$/,
+  workspace: /^WS[0-9a-fA-F]{32}$/,
+  worker: /^WK[0-9a-fA-F]{32}$/,
+  activity: /^WA[0-9a-fA-F]{32}$/,
+  channel: /^CH[0-9a-fA-F]{32}$/,
 } as const;
 
-export type SidPrefix = 'AC' | 'SK' | 'GO' | 'FU' | 'US' | 'IS' | 'RL' | 'WK' | 'WS' | 'QO';
+export type SidPrefix =
+  | 'AC'
+  | 'SK'
+  | 'GO'
+  | 'FU'
+  | 'US'
+  | 'IS'
+  | 'RL'
+  | 'WK'
+  | 'WS'
+  | 'QO'
+  // TaskRouter activities; Chat channels, members, push bindings and push credentials.
+  | 'WA'
+  | 'CH'
+  | 'MB'
+  | 'BS'
+  | 'CR';
 
 /** Twilio's SID shape: a two-letter type prefix and 32 lowercase hex digits. */
 export function newSid(prefix: SidPrefix, rng: Rng): string {
