@@ -13,6 +13,8 @@ export const SID_PREFIXES = {
   worker: 'WK',
   workspace: 'WS',
   flexTeam: 'QO',
+  activity: 'WA',
+  channel: 'CH',
 } as const;
 
 export type SidKind = keyof typeof SID_PREFIXES;

@@ -12,6 +12,7 @@ import {
 } from './joins.js';
 import type { Person } from './models.js';
 import { badInput } from './scalars.js';
+import { workerQueries } from './worker-joins.js';
 
 /** Twilio's PageSize maxima per list (TWILIO.md §5; the Flex one from the Flex Users API page). */
 const MAX_PAGE_SIZE = { flexUsers: 1000, conversationsUsers: 50, chatUsers: 100 } as const;
@@ -55,6 +56,12 @@ async function loadNode(id: string, ctx: Context): Promise<NodeParent | null> {
     case 'ChatUser': {
       const record = await ctx.loaders.chatUser.load(target);
       return record?.service_sid === target.serviceSid ? record : null;
+    }
+    case 'Worker': {
+      const record = await ctx.loaders.worker.load(target);
+      return record?.sid === target.sid && record.workspace_sid === target.workspaceSid
+        ? record
+        : null;
     }
     default:
       return null;
@@ -166,4 +173,6 @@ export const Query: QueryResolvers = {
     for (const record of connection.nodes) ctx.loaders.primeChatUser(record);
     return connection;
   },
+
+  ...workerQueries,
 };

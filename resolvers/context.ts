@@ -42,4 +42,9 @@ export interface Defaults {
   chatServiceSids(): Promise<string[]>;
   /** How many chat services a person is looked up in, as known before any call (for the cost). */
   chatServiceCount: number;
+  /**
+   * The TaskRouter workspace used when neither the operation nor the Flex user names one: the one
+   * Flex's Configuration names (`taskrouter_workspace_sid`, read once per account); null when none.
+   */
+  workspaceSid(): Promise<string | null>;
 }

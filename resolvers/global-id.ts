@@ -6,7 +6,8 @@ export type GlobalIdTarget =
   | { type: 'User'; identity: string }
   | { type: 'FlexUser'; instanceSid: string; sid: string }
   | { type: 'ConversationsUser'; sid: string }
-  | { type: 'ChatUser'; serviceSid: string; sid: string };
+  | { type: 'ChatUser'; serviceSid: string; sid: string }
+  | { type: 'Worker'; workspaceSid: string; sid: string };
 
 type Check = (value: string) => boolean;
 const sid =
@@ -26,6 +27,10 @@ const KEYS = {
   ChatUser: [
     ['serviceSid', sid('chatService')],
     ['sid', sid('user')],
+  ],
+  Worker: [
+    ['workspaceSid', sid('workspace')],
+    ['sid', sid('worker')],
   ],
 } as const satisfies Record<GlobalIdTarget['type'], readonly (readonly [string, Check])[]>;
 

@@ -1,5 +1,7 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { ChatUser } from './ChatUser.js';
+import { ChatUserBinding } from './ChatUserBinding.js';
+import { ChatUserChannel } from './ChatUserChannel.js';
 import { ConversationsUser } from './ConversationsUser.js';
 import { DeprovisionFlexUserPayload } from './DeprovisionFlexUserPayload.js';
 import { FlexUser } from './FlexUser.js';
@@ -8,9 +10,12 @@ import { Node } from './Node.js';
 import { Query } from './Query.js';
 import { scalars } from './scalars.js';
 import { User } from './User.js';
+import { Worker } from './Worker.js';
 
 export const resolvers: Resolvers = {
   ChatUser,
+  ChatUserBinding,
+  ChatUserChannel,
   ConversationsUser,
   DeprovisionFlexUserPayload,
   FlexUser,
@@ -18,5 +23,6 @@ export const resolvers: Resolvers = {
   Node,
   Query,
   User,
+  Worker,
   ...scalars,
 };

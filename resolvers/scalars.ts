@@ -135,4 +135,6 @@ export const scalars = {
   WorkerSid: sidScalar('WorkerSid', ['worker'], 'a worker SID'),
   WorkspaceSid: sidScalar('WorkspaceSid', ['workspace'], 'a workspace SID'),
   FlexTeamSid: sidScalar('FlexTeamSid', ['flexTeam'], 'a Flex team SID'),
+  ActivitySid: sidScalar('ActivitySid', ['activity'], 'an activity SID'),
+  ChatChannelSid: sidScalar('ChatChannelSid', ['channel'], 'a chat channel SID'),
 };

@@ -133,6 +133,7 @@ export function createContextFunction(
           return sid ? [sid] : [];
         },
         chatServiceCount: Math.max(tenant.chatServiceSids.length, 1),
+        workspaceSid: async () => (await discovered()).workspaceSid,
       },
       telemetry,
       lifecycle: {
