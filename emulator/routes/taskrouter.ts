@@ -30,6 +30,13 @@ function workspaceOf(request: FastifyRequest): WorkspaceState {
   return workspace;
 }
 
+function workerOf(request: FastifyRequest, workspace: WorkspaceState): WorkerRecord {
+  const sid = pathParam(request, 'Sid');
+  const found = SID_PATTERNS.worker.test(sid) ? workspace.workersBySid.get(sid) : undefined;
+  if (found === undefined) throw notFound(request.twilioPath);
+  return found;
+}
+
 /** "true", "1" or "yes" mean available; anything else unavailable (the spec's description). */
 const isTrue = (value: string) => ['true', '1', 'yes'].includes(value.toLowerCase());
 
@@ -93,10 +100,14 @@ export function registerTaskRouterRoutes(app: FastifyInstance): void {
   resource(app, '/v1/Workspaces/:WorkspaceSid/Workers/:Sid', {
     GET: (request, reply) => {
       const workspace = workspaceOf(request);
-      const sid = pathParam(request, 'Sid');
-      const found = SID_PATTERNS.worker.test(sid) ? workspace.workersBySid.get(sid) : undefined;
-      if (found === undefined) throw notFound(request.twilioPath);
-      void reply.send(worker(workspace, found, baseUrlOf(request), true));
+      void reply.send(worker(workspace, workerOf(request, workspace), baseUrlOf(request), true));
+    },
+    // Deleting a worker through TaskRouter leaves the Flex user's worker_sid naming it, as in
+    // Twilio: only Deprovision unlinks it.
+    DELETE: (request, reply) => {
+      const workspace = workspaceOf(request);
+      workspace.removeWorker(workerOf(request, workspace));
+      void reply.code(204).send();
     },
   });
 
