@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EmulatorAccount, SeededPerson } from '../../emulator/index.js';
 import { accountCredentials, createTwilio, type Twilio } from '../emulator/twilio-request.js';
-import { expectData } from '../helpers/graphql.js';
+import { expectData, type GraphQLResponse } from '../helpers/graphql.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 
 interface TwilioWorker {
@@ -24,6 +24,10 @@ interface WorkerData {
   attributes: unknown;
   dateStatusChanged: string;
   workspaceSid: string;
+}
+
+interface WorkersPage {
+  workers: { nodes: { sid: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } };
 }
 
 const WORKER_FIELDS = `id sid friendlyName activityName activitySid available attributes dateStatusChanged workspaceSid`;
@@ -235,12 +239,7 @@ describe('TaskRouter workers', () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (let page = 0; page < 3; page++) {
-        const result = await stack.execute<{
-          workers: {
-            nodes: { sid: string }[];
-            pageInfo: { endCursor: string; hasNextPage: boolean };
-          };
-        }>(
+        const result: GraphQLResponse<WorkersPage> = await stack.execute<WorkersPage>(
           `query ($after: String, $ws: WorkspaceSid) { workers(workspaceSid: $ws, first: 7, after: $after) { nodes { sid } pageInfo { endCursor hasNextPage } } }`,
           { after, ws: account.workspaceSid },
         );
