@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EmulatorAccount, LoggedRequest } from '../../emulator/index.js';
 import { accountCredentials, createTwilio, type Twilio } from '../emulator/twilio-request.js';
 import { expectData, type GraphQLResponse } from '../helpers/graphql.js';
+import { EXAMPLE_IDENTITY, personAtWorkExample } from '../../server/playground/examples.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 
 interface TwilioChatUser {
@@ -264,5 +265,25 @@ describe('Chat user channels and bindings', () => {
         ),
       ].sort(),
     );
+  });
+});
+
+describe('the playground’s PersonAtWork example', () => {
+  it('shows the example identity’s worker and channels from the embedded seed', async () => {
+    // The seed size the embedded demo uses (emulator default), where EXAMPLE_IDENTITY lives.
+    const stack = await startStack({ seedUsers: 300 });
+    try {
+      const result = await stack.execute<{
+        user: {
+          flexUser: { worker: { friendlyName: string } | null };
+          chatUsers: { channels: { nodes: unknown[] } }[];
+        };
+      }>(personAtWorkExample.query, {}, { operationName: personAtWorkExample.operationName });
+      const { user } = expectData(result);
+      expect(user.flexUser.worker?.friendlyName).toBe(EXAMPLE_IDENTITY);
+      expect(user.chatUsers.some((chatUser) => chatUser.channels.nodes.length > 0)).toBe(true);
+    } finally {
+      await stack.close();
+    }
   });
 });

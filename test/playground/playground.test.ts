@@ -164,7 +164,7 @@ describe('playground', () => {
       // The other examples are open as tabs.
       await expect
         .poll(() => page.locator('.graphiql-tab-button').allTextContents())
-        .toEqual(['PersonAcrossProducts', 'FlexRoster', 'ProvisionFlexUser']);
+        .toEqual(['PersonAcrossProducts', 'PersonAtWork', 'FlexRoster', 'ProvisionFlexUser']);
 
       // Credentials go in the headers pane; the query itself runs as preloaded.
       await page.locator('button[data-name="headers"]').click();
