@@ -78,6 +78,6 @@ export class WorkspaceState {
   }
 
   activityOf(worker: WorkerRecord): ActivityRecord {
-    return (this.activitiesBySid.get(worker.activitySid) ?? this.defaultActivity);
+    return this.activitiesBySid.get(worker.activitySid) ?? this.defaultActivity;
   }
 }

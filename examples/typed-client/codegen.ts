@@ -17,6 +17,8 @@ const scalars = {
   WorkerSid: 'string',
   WorkspaceSid: 'string',
   FlexTeamSid: 'string',
+  ActivitySid: 'string',
+  ChatChannelSid: 'string',
 };
 
 const config: CodegenConfig = {
