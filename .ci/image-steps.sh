@@ -135,6 +135,7 @@ start_gateway() {
     TWILIO_FLEX_INSTANCE_SID="$flex_instance_sid" TWILIO_CHAT_SERVICE_SIDS="$chat_service_sids" \
     TWILIO_FLEX_API_URL="$emulator" TWILIO_CONVERSATIONS_API_URL="$emulator" \
     TWILIO_CHAT_API_URL="$emulator" \
+    TWILIO_TASKROUTER_API_URL="$emulator" \
     node dist/main.mjs >"$1" 2>&1 &
   gateway_pid=$!
   pids+=("$gateway_pid")

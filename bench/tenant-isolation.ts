@@ -36,6 +36,7 @@ const startFresh = () =>
       TWILIO_FLEX_API_URL: emulator.url,
       TWILIO_CONVERSATIONS_API_URL: emulator.url,
       TWILIO_CHAT_API_URL: emulator.url,
+      TWILIO_TASKROUTER_API_URL: emulator.url,
       // The attempt timeout and budget a deployment would use, scaled down so a run takes seconds.
       TWILIO_TIMEOUT_MS: '1500',
       REQUEST_BUDGET_MS: '2500',

@@ -2,7 +2,14 @@ import { fromListRead, userChangesForm, type ChatUserChanges } from './conversat
 import type { Http } from './http.js';
 import { toPage } from './pages.js';
 import { paths, type UserRef } from './paths.js';
-import type { ChatUserRecord, Page, PageRequest, TwilioPage } from './records.js';
+import type {
+  ChatUserRecord,
+  Page,
+  PageRequest,
+  TwilioPage,
+  UserBindingRecord,
+  UserChannelRecord,
+} from './records.js';
 
 /** Programmable Chat v2: users of one chat service, addressed by US SID or identity. */
 export function createChatApi(http: Http) {
@@ -29,6 +36,34 @@ export function createChatApi(http: Http) {
         'updateUser',
         paths.chat.updateUser(serviceSid, user),
         userChangesForm(changes),
+      ),
+
+    /** The user's channels (memberships and invitations), by the user's SID. */
+    listUserChannels: async (
+      serviceSid: string,
+      userSid: string,
+      page: PageRequest,
+    ): Promise<Page<UserChannelRecord>> =>
+      toPage(
+        await http.get<TwilioPage<'channels', UserChannelRecord>>(
+          'listUserChannels',
+          paths.chat.listUserChannels(serviceSid, userSid, page),
+        ),
+        'channels',
+      ),
+
+    /** The user's push bindings (devices registered for push), by the user's SID. */
+    listUserBindings: async (
+      serviceSid: string,
+      userSid: string,
+      page: PageRequest,
+    ): Promise<Page<UserBindingRecord>> =>
+      toPage(
+        await http.get<TwilioPage<'bindings', UserBindingRecord>>(
+          'listUserBindings',
+          paths.chat.listUserBindings(serviceSid, userSid, page),
+        ),
+        'bindings',
       ),
   };
 }

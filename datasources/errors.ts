@@ -36,7 +36,7 @@ export type RequestErrorCode =
   | 'SUBSCRIPTION_NOT_SUPPORTED'
   | 'INTERNAL_SERVER_ERROR';
 
-export type Product = 'flex' | 'conversations' | 'chat';
+export type Product = 'flex' | 'conversations' | 'chat' | 'taskrouter';
 
 /** Twilio's error body: `{ code, message, more_info, status }`. */
 export interface TwilioErrorBody {

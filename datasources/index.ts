@@ -9,6 +9,7 @@ import {
   type SessionOptions,
 } from './http.js';
 import { createLoaders, type Apis, type LoaderHooks, type Loaders } from './loaders.js';
+import { createTaskRouterApi } from './taskrouter.js';
 import type { Transport } from './transport.js';
 
 export interface DataSources {
@@ -18,7 +19,7 @@ export interface DataSources {
   session: Session;
 }
 
-/** One request's clients for the three products, on one session, and its fresh loaders. */
+/** One request's clients for the products, on one session, and its fresh loaders. */
 export function createDataSources(
   transport: Transport,
   options: SessionOptions & { loaderHooks?: LoaderHooks },
@@ -28,6 +29,7 @@ export function createDataSources(
     flex: createFlexApi(createHttp(transport, 'flex', session)),
     conversations: createConversationsApi(createHttp(transport, 'conversations', session)),
     chat: createChatApi(createHttp(transport, 'chat', session)),
+    taskrouter: createTaskRouterApi(createHttp(transport, 'taskrouter', session)),
   };
   return { apis, loaders: createLoaders(apis, options.loaderHooks), session };
 }

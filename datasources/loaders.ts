@@ -8,13 +8,16 @@ import type {
   ConversationRecord,
   ConversationsUserRecord,
   FlexUserRecord,
+  WorkerRecord,
 } from './records.js';
+import type { TaskRouterApi } from './taskrouter.js';
 import type { UpstreamTracer } from './tracing-hooks.js';
 
 export interface Apis {
   flex: FlexApi;
   conversations: ConversationsApi;
   chat: ChatApi;
+  taskrouter: TaskRouterApi;
 }
 
 export interface FlexUserKey {
@@ -32,6 +35,14 @@ export type ServiceUserKey = { serviceSid: string } & UserRef;
 export interface ConversationKey {
   serviceSid: string | null;
   sid: string;
+}
+export interface WorkerKey {
+  workspaceSid: string;
+  sid: string;
+}
+export interface WorkerNameKey {
+  workspaceSid: string;
+  friendlyName: string;
 }
 
 /** What the loaders report, for metrics: the size of each wave and each load served from cache. */
@@ -146,12 +157,43 @@ export function createLoaders(apis: Apis, hooks?: LoaderHooks) {
     flexUsernameKey,
   );
 
+  /** The worker fetched by SID: the only read that carries its attributes. */
+  const worker = createLoader<WorkerKey, WorkerRecord | null>(
+    'worker',
+    (keys) => fetchEach(keys, (k) => apis.taskrouter.fetchWorker(k.workspaceSid, k.sid)),
+    hooks,
+    (k) => `${k.workspaceSid}|${k.sid}`,
+  );
+
+  /**
+   * The worker with a friendly name: a list read filtered by `FriendlyName` (names are unique in
+   * a workspace, compared case-insensitively, hence the key). It is how a Flex user read by
+   * username, which carries no `worker_sid`, finds its worker without first fetching itself.
+   */
+  const workerByFriendlyName = createLoader<WorkerNameKey, WorkerRecord | null>(
+    'workerByFriendlyName',
+    (keys) =>
+      fetchEach(keys, async (k) => {
+        const page = await apis.taskrouter.listWorkers(
+          k.workspaceSid,
+          { friendlyName: k.friendlyName },
+          { pageSize: 1, pageToken: null },
+        );
+        return page.items[0] ?? null;
+      }),
+    hooks,
+    (k) => `${k.workspaceSid}|${k.friendlyName.toLowerCase()}`,
+  );
+
   /** After a write that returned no record (deprovision): nothing cached about the user is kept. */
   const forgetFlexUser = (key: FlexUserKey) => {
     flexUser.clear(key);
     flexUserV4.clear(key);
     // The username is not known here; clearing this per-request cache whole is cheap.
     flexUserByUsername.clearAll();
+    // Deprovisioning deletes the user's worker, whose SID is not known here either.
+    worker.clearAll();
+    workerByFriendlyName.clearAll();
   };
 
   const forgetConversationsUser = (record: { sid: string; identity: string }) => {
@@ -283,6 +325,8 @@ export function createLoaders(apis: Apis, hooks?: LoaderHooks) {
     chatUserFull,
     serviceConversationsUser,
     conversation,
+    worker,
+    workerByFriendlyName,
     /**
      * After a read or write returned a fresh Flex record: every version cached for that user is
      * dropped and this one primed, so later fields in the same response see the new state.

@@ -83,6 +83,17 @@ const conversationsScope = (serviceSid: string | null) =>
   serviceSid === null
     ? ['v1']
     : ['v1', 'Services', sid('chatService', 'a chat service SID', serviceSid)];
+const workers = (workspaceSid: string) => [
+  'v1',
+  'Workspaces',
+  sid('workspace', 'a workspace SID', workspaceSid),
+  'Workers',
+];
+/** The nested user routes take a SID or an identity; the gateway always sends the SID it holds. */
+const chatUserSid = (serviceSid: string, userSid: string) => [
+  ...chatUsers(serviceSid),
+  sid('user', 'a user SID', userSid),
+];
 
 /**
  * Every upstream request target, one function per Twilio operation (named as the datasource
@@ -137,5 +148,15 @@ export const paths = {
     fetchUser: (serviceSid: string, ref: UserRef) => target([...chatUsers(serviceSid), user(ref)]),
     listUsers: (serviceSid: string, p: PageRequest) => target(chatUsers(serviceSid), page(p)),
     updateUser: (serviceSid: string, ref: UserRef) => target([...chatUsers(serviceSid), user(ref)]),
+    listUserChannels: (serviceSid: string, userSid: string, p: PageRequest) =>
+      target([...chatUserSid(serviceSid, userSid), 'Channels'], page(p)),
+    listUserBindings: (serviceSid: string, userSid: string, p: PageRequest) =>
+      target([...chatUserSid(serviceSid, userSid), 'Bindings'], page(p)),
+  },
+  taskrouter: {
+    fetchWorker: (workspaceSid: string, workerSid: string) =>
+      target([...workers(workspaceSid), sid('worker', 'a worker SID', workerSid)]),
+    listWorkers: (workspaceSid: string, filter: { friendlyName?: string }, p: PageRequest) =>
+      target(workers(workspaceSid), { FriendlyName: filter.friendlyName, ...page(p) }),
   },
 };

@@ -24,19 +24,23 @@ export async function checkReachability(
       return 'down' as const;
     }
   };
-  const [flex, conversations, chat] = await Promise.all([
+  const [flex, conversations, chat, taskrouter] = await Promise.all([
     probe(baseUrls.flex),
     probe(baseUrls.conversations),
     probe(baseUrls.chat),
+    probe(baseUrls.taskrouter),
   ]);
-  return { upstreams: { flex, conversations, chat }, checkedAt: new Date().toISOString() };
+  return {
+    upstreams: { flex, conversations, chat, taskrouter },
+    checkedAt: new Date().toISOString(),
+  };
 }
 
 export interface ReachabilityWatch {
   /**
    * The last check while it is younger than `maxAgeMs`, otherwise a new one, which takes at most
    * `timeoutMs`. Callers at the same time share one check, so any number of scrapers and callers
-   * cost the hosts at most three requests per `maxAgeMs`.
+   * cost the hosts at most one request each per `maxAgeMs`.
    */
   current(): Promise<Reachability>;
 }

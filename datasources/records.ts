@@ -1,6 +1,7 @@
 import type { components as ChatComponents } from '../generated/twilio/chat_v2.js';
 import type { components as ConversationsComponents } from '../generated/twilio/conversations_v1.js';
 import type { components as FlexComponents } from '../generated/twilio/flex_v2.js';
+import type { components as TaskRouterComponents } from '../generated/twilio/taskrouter_v1.js';
 
 /** Flex v2 fetch/update payload, as Twilio's spec defines it: has user_sid and url, no full_name. */
 export type FlexUserV2Record = FlexComponents['schemas']['flex.v2.flex_user'];
@@ -70,6 +71,26 @@ export type ConversationRecord =
   };
 
 /** Twilio's standard list meta (Conversations, Chat, Flex v1 list). */
+/**
+ * A TaskRouter worker. `attributes` is absent (not null) when the record came from a list read,
+ * which Twilio answers with null "even if it has a value": a query asking for it fetches the worker.
+ */
+export type WorkerRecord = Omit<
+  TaskRouterComponents['schemas']['taskrouter.v1.workspace.worker'],
+  'attributes'
+> & {
+  sid: string;
+  workspace_sid: string;
+  attributes?: string | null;
+};
+
+/** One of a Chat user's channels: their membership (or invitation) in it. */
+export type UserChannelRecord = ChatComponents['schemas']['chat.v2.service.user.user_channel'];
+
+/** A push binding of a Chat user: a device registered for push notifications. */
+export type UserBindingRecord = ChatComponents['schemas']['chat.v2.service.user.user_binding'];
+
+/** Twilio's standard list meta (Conversations, Chat, Flex v1 list, TaskRouter). */
 export interface TwilioPageMeta {
   page: number;
   page_size: number;

@@ -15,6 +15,8 @@ export const SID_PREFIXES = {
   flexTeam: 'QO',
   conversation: 'CH',
   participant: 'MB',
+  activity: 'WA',
+  channel: 'CH',
 } as const;
 
 export type SidKind = keyof typeof SID_PREFIXES;

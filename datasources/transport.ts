@@ -12,7 +12,7 @@ export interface TransportSettings {
   retries: number;
   /** A Retry-After longer than this is not waited for: the call fails with RATE_LIMITED. */
   maxRetryAfterSeconds: number;
-  /** Calls in flight for one Twilio account, across its three hosts (Twilio counts per account). */
+  /** Calls in flight for one Twilio account, across its hosts (Twilio counts per account). */
   accountConcurrency: number;
   /** Calls in flight for the whole process, across accounts and hosts. */
   totalConcurrency: number;

@@ -9,12 +9,14 @@ import Fastify, {
 } from 'fastify';
 import { accountOfAuthorization } from './basic-auth.js';
 import './request-context.js';
+import { registerChatChannelRoutes } from './routes/chat-channels.js';
 import { registerChatRoutes } from './routes/chat.js';
 import { registerConversationControlRoutes } from './routes/control-conversations.js';
 import { registerControlRoutes } from './routes/control.js';
 import { registerConversationsRoutes } from './routes/conversations.js';
 import { registerFlexRoutes } from './routes/flex.js';
 import { registerUserConversationsRoutes } from './routes/user-conversations.js';
+import { registerTaskRouterRoutes } from './routes/taskrouter.js';
 import type { AccountState } from './store.js';
 import {
   authenticationFailed,
@@ -244,6 +246,8 @@ export function createApp(world: World): FastifyInstance {
   registerConversationsRoutes(app, world);
   registerUserConversationsRoutes(app);
   registerChatRoutes(app, world);
+  registerChatChannelRoutes(app);
+  registerTaskRouterRoutes(app);
   registerControlRoutes(app, world);
   registerConversationControlRoutes(app, world);
   return app;

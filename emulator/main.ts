@@ -18,7 +18,7 @@ Environment:
 
 It prints each seeded account's SID, auth token, API key and Flex and Chat SIDs. To run the
 gateway against it: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FLEX_API_URL,
-TWILIO_CONVERSATIONS_API_URL, TWILIO_CHAT_API_URL set to its URL (docs/configuration.md).
+TWILIO_CONVERSATIONS_API_URL, TWILIO_CHAT_API_URL, TWILIO_TASKROUTER_API_URL set to its URL (docs/configuration.md).
 `;
 
 function readCommandLine() {

@@ -47,13 +47,15 @@ export function readPageRequest(query: Params, maxSize: number): PageRequest {
 /**
  * One page of `list` plus its meta. Tokens name a record (PA = after it, PB = before it), so pages
  * stay consistent while records are created or deleted; without a token, Page × PageSize is the offset.
- * `url` is the absolute collection URL without a query string.
+ * `url` is the absolute collection URL without a query string; `filters` are the list's filter
+ * parameters, which Twilio repeats in every page URL before PageSize (TaskRouter's examples).
  */
 export function readPage<T extends { seq: number }>(
   list: SeqList<T>,
   request: PageRequest,
   url: string,
   key: string,
+  filters: Record<string, string> = {},
 ): { items: T[]; meta: PageMeta } {
   const { size, page, token } = request;
   let items: T[];
@@ -66,8 +68,11 @@ export function readPage<T extends { seq: number }>(
   }
   const first = items[0];
   const last = items[items.length - 1];
+  const filter = Object.entries(filters)
+    .map(([name, value]) => `${name}=${encodeURIComponent(value)}&`)
+    .join('');
   const pageUrl = (n: number, pageToken: string | null) =>
-    `${url}?PageSize=${size}&Page=${n}${pageToken === null ? '' : `&PageToken=${pageToken}`}`;
+    `${url}?${filter}PageSize=${size}&Page=${n}${pageToken === null ? '' : `&PageToken=${pageToken}`}`;
   return {
     items,
     meta: {

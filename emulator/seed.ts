@@ -11,6 +11,8 @@ import {
 import { createRng, deriveSeed, type Rng } from './prng.js';
 import type { ChatServiceRecord, ChatUserRecord, FlexUserRecord } from './records.js';
 import { seedConversations } from './seed-conversations.js';
+import { seedChannels } from './seed-channels.js';
+import { seedWorkers } from './seed-workers.js';
 import { newSid } from './sids.js';
 import { AccountState, ServiceState, Store } from './store.js';
 
@@ -79,10 +81,18 @@ export function createSeededStore(options: SeedOptions): Store {
     if (index === 0)
       shared = people.filter((p) => p.coverage === 'flex').slice(0, SHARED_IDENTITIES);
     for (const person of people) addPerson(store, account, person, rng);
+    // Each on its own stream, so that what one adds leaves the others' data as it was.
     seedConversations(
       store,
       account,
       createRng(deriveSeed(options.seed, `conversations:${index}`)),
+    );
+    seedWorkers(store, account, createRng(deriveSeed(options.seed, `workers:${index}`)), SEED_END);
+    seedChannels(
+      store,
+      account,
+      createRng(deriveSeed(options.seed, `channels:${index}`)),
+      SEED_END,
     );
   });
   return store;

@@ -9,12 +9,34 @@ export const SID_PATTERNS = {
   user: /^US[0-9a-fA-F]{32}$/,
   chatService: /^IS[0-9a-fA-F]{32}$/,
   role: /^RL[0-9a-fA-F]{32}$/,
+  workspace: /^WS[0-9a-fA-F]{32}$/,
+  worker: /^WK[0-9a-fA-F]{32}$/,
+  activity: /^WA[0-9a-fA-F]{32}$/,
+  // Conversations and Chat channels share the prefix.
   conversation: /^CH[0-9a-fA-F]{32}$/,
+  channel: /^CH[0-9a-fA-F]{32}$/,
   participant: /^MB[0-9a-fA-F]{32}$/,
 } as const;
 
 export type SidPrefix =
-  'AC' | 'SK' | 'GO' | 'FU' | 'US' | 'IS' | 'RL' | 'WK' | 'WS' | 'QO' | 'CH' | 'MB' | 'MG';
+  | 'AC'
+  | 'SK'
+  | 'GO'
+  | 'FU'
+  | 'US'
+  | 'IS'
+  | 'RL'
+  | 'WK'
+  | 'WS'
+  | 'QO'
+  // TaskRouter activities; conversations and Chat channels, their participants and members,
+  // messages, push bindings and push credentials.
+  | 'WA'
+  | 'CH'
+  | 'MB'
+  | 'MG'
+  | 'BS'
+  | 'CR';
 
 /** Twilio's SID shape: a two-letter type prefix and 32 lowercase hex digits. */
 export function newSid(prefix: SidPrefix, rng: Rng): string {

@@ -7,9 +7,11 @@ import type {
   FlexUserRecord,
 } from './records.js';
 import { ConversationsState } from './conversations-state.js';
+import { ChannelsState } from './channels.js';
 import { SeqList } from './seq-list.js';
 import { newSid, SID_PATTERNS } from './sids.js';
 import { TwilioError } from './twilio-errors.js';
+import { WorkspaceState, type WorkerRecord } from './workspace.js';
 
 /** A chat service and its users, indexed by SID and by (case-sensitive) identity. */
 export class ServiceState {
@@ -17,6 +19,8 @@ export class ServiceState {
   readonly usersBySid = new Map<string, ChatUserRecord>();
   readonly usersByIdentity = new Map<string, ChatUserRecord>();
   readonly conversations = new ConversationsState();
+  /** Channels, memberships and push bindings (Programmable Chat). */
+  readonly channels = new ChannelsState();
 
   constructor(
     readonly record: ChatServiceRecord,
@@ -47,8 +51,12 @@ export class AccountState {
   readonly flexUsers = new SeqList<FlexUserRecord>();
   readonly flexUsersBySid = new Map<string, FlexUserRecord>();
   readonly flexUsersByUsername = new Map<string, FlexUserRecord>();
+  /** The TaskRouter workspace Flex routes to: its activities and workers. */
+  readonly workspace: WorkspaceState;
 
-  constructor(readonly record: AccountRecord) {}
+  constructor(readonly record: AccountRecord) {
+    this.workspace = new WorkspaceState(record.workspaceSid);
+  }
 
   get defaultService(): ServiceState {
     return this.servicesBySid.get(this.record.defaultChatServiceSid) as ServiceState;
@@ -199,7 +207,12 @@ export class Store {
       if (existing.deactivated) {
         existing.deactivated = false;
         existing.deactivatedDate = null;
-        existing.workerSid = this.newSid('WK');
+        changed = true;
+      }
+      // Provisioning always leaves the user with a worker: a new one when it had none.
+      const worker = this.provisionWorker(account, existing, input, now);
+      if (existing.workerSid !== worker.sid) {
+        existing.workerSid = worker.sid;
         changed = true;
       }
       if (existing.userSid !== userSid) {
@@ -219,7 +232,7 @@ export class Store {
       accountSid: account.record.sid,
       instanceSid: account.record.flexInstanceSid,
       userSid,
-      workerSid: this.newSid('WK'),
+      workerSid: null,
       workspaceSid: account.record.workspaceSid,
       flexTeamSid: account.record.flexTeamSid,
       username: input.username,
@@ -234,13 +247,61 @@ export class Store {
       deactivated: false,
       deactivatedDate: null,
     };
+    user.workerSid = this.provisionWorker(account, user, input, now).sid;
     account.addFlexUser(user);
     return { user, created: true };
   }
 
-  /** Deactivates and drops the worker; deprovisioning a deactivated user changes nothing. */
-  deprovisionFlexUser(user: FlexUserRecord): void {
+  /**
+   * The user's TaskRouter worker, created or updated: its friendly name is the username (the
+   * Provision page) and its attributes the ones given. A worker already named so (TaskRouter
+   * compares names case-insensitively) is the one updated, since the name cannot be used twice.
+   */
+  private provisionWorker(
+    account: AccountState,
+    user: FlexUserRecord,
+    input: ProvisionInput,
+    now: string,
+  ): WorkerRecord {
+    const { workspace } = account;
+    const attributes = JSON.stringify({
+      ...input.workerAttributes,
+      full_name: input.fullName,
+      email: input.email,
+      roles: input.roles,
+    });
+    const existing =
+      (user.workerSid === null ? undefined : workspace.workersBySid.get(user.workerSid)) ??
+      workspace.workerByFriendlyName(input.username);
+    if (existing) {
+      if (existing.attributes !== attributes) {
+        existing.attributes = attributes;
+        existing.dateUpdated = now;
+      }
+      return existing;
+    }
+    const worker: WorkerRecord = {
+      seq: this.nextSeq(),
+      sid: this.newSid('WK'),
+      accountSid: account.record.sid,
+      workspaceSid: workspace.sid,
+      friendlyName: input.username,
+      activitySid: workspace.defaultActivity.sid,
+      attributes,
+      dateCreated: now,
+      dateUpdated: now,
+      dateStatusChanged: now,
+    };
+    workspace.addWorker(worker);
+    return worker;
+  }
+
+  /** Deactivates and deletes the worker; deprovisioning a deactivated user changes nothing. */
+  deprovisionFlexUser(account: AccountState, user: FlexUserRecord): void {
     if (user.deactivated) return;
+    const worker =
+      user.workerSid === null ? undefined : account.workspace.workersBySid.get(user.workerSid);
+    if (worker) account.workspace.removeWorker(worker);
     const now = isoSeconds();
     user.deactivated = true;
     user.deactivatedDate = now;

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { FlexUserRecord, ConversationsUserRecord, ChatUserRecord } from '../datasources/records.js';
+import type { FlexUserRecord, ConversationsUserRecord, ChatUserRecord, WorkerRecord, UserChannelRecord, UserBindingRecord } from '../datasources/records.js';
 import type { Person, DeprovisionResult, ConversationModel, UserConversationModel } from '../resolvers/models.js';
 import type { Context } from '../resolvers/context.js';
 export type Maybe<T> = T | null;
@@ -15,6 +15,10 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A Twilio account SID: `AC` followed by 32 hexadecimal digits. */
   AccountSid: { input: string; output: string; }
+  /** A TaskRouter activity SID: `WA` followed by 32 hexadecimal digits. */
+  ActivitySid: { input: string; output: string; }
+  /** A Programmable Chat channel SID: `CH` followed by 32 hexadecimal digits. */
+  ChatChannelSid: { input: string; output: string; }
   /** A chat service SID (Conversations service or Programmable Chat service): `IS` + 32 hex digits. */
   ChatServiceSid: { input: string; output: string; }
   /** A conversation SID: `CH` followed by 32 hexadecimal digits. */
@@ -53,6 +57,31 @@ export type CacheControlScope =
   /** Any cache, including shared CDN caches. */
   | 'PUBLIC';
 
+/** The push technology of a binding. Twilio's `binding_type`. */
+export type ChatBindingType =
+  /** Apple Push Notification service. */
+  | 'APN'
+  /** Firebase Cloud Messaging. */
+  | 'FCM'
+  /** Google Cloud Messaging (Firebase's predecessor). */
+  | 'GCM';
+
+/** A user's standing in a Chat channel. Twilio's `status` of a user channel. */
+export type ChatChannelMemberStatus =
+  /** The user was invited and has not joined yet. */
+  | 'INVITED'
+  /** The user is a member of the channel. */
+  | 'JOINED'
+  /** The user is not taking part in the channel. */
+  | 'NOT_PARTICIPATING';
+
+/** How a user is notified of a channel's messages. Twilio's `notification_level`. */
+export type ChatNotificationLevel =
+  /** Push notifications as the service's settings say. */
+  | 'DEFAULT'
+  /** No push notifications for this channel. */
+  | 'MUTED';
+
 /**
  * A Programmable Chat user: a user of one chat service (`/v2/Services/{ServiceSid}/Users`). In the
  * account's default service it is the same person record as the Conversations user.
@@ -63,6 +92,15 @@ export type ChatUser = Node & {
   accountSid: Maybe<Scalars['AccountSid']['output']>;
   /** Free-form JSON attributes (Twilio stores them as a JSON string; parsed here). */
   attributes: Maybe<Scalars['JSON']['output']>;
+  /** The user's push bindings (devices registered for push), a page at a time. */
+  bindings: Maybe<ChatUserBindingConnection>;
+  /**
+   * The channels the user has joined or been invited to, a page at a time, read by the user's SID
+   * (no extra fetch). A user can be in at most the service's `limits.user_channels` channels
+   * (250 by default); joining one more fails with Twilio error 45207. `joinedChannelsCount` says
+   * how close the user is.
+   */
+  channels: Maybe<ChatUserChannelConnection>;
   /** The person's Conversations user (by identity). */
   conversationsUser: Maybe<ConversationsUser>;
   /** When the user was created. */
@@ -81,7 +119,10 @@ export type ChatUser = Node & {
   isNotifiable: Maybe<Scalars['Boolean']['output']>;
   /** Whether the user is connected now; null when the service has reachability off. */
   isOnline: Maybe<Scalars['Boolean']['output']>;
-  /** How many channels the user has joined. */
+  /**
+   * How many channels the user has joined. The service caps it (`limits.user_channels`, 250 by
+   * default): joining past the cap fails with Twilio error 45207. See `channels`.
+   */
   joinedChannelsCount: Maybe<Scalars['Int']['output']>;
   /** The user's role in the service. */
   roleSid: Maybe<Scalars['RoleSid']['output']>;
@@ -93,6 +134,130 @@ export type ChatUser = Node & {
   url: Maybe<Scalars['String']['output']>;
   /** The person this user is. */
   user: Maybe<User>;
+};
+
+
+/**
+ * A Programmable Chat user: a user of one chat service (`/v2/Services/{ServiceSid}/Users`). In the
+ * account's default service it is the same person record as the Conversations user.
+ */
+export type ChatUserBindingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A Programmable Chat user: a user of one chat service (`/v2/Services/{ServiceSid}/Users`). In the
+ * account's default service it is the same person record as the Conversations user.
+ */
+export type ChatUserChannelsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * A device registered to receive a Chat user's push notifications
+ * (`/v2/Services/{ServiceSid}/Users/{UserSid}/Bindings`). No secret is exposed: the push
+ * credential is named by its SID only, and Twilio never returns a credential's keys here.
+ */
+export type ChatUserBinding = {
+  __typename?: 'ChatUserBinding';
+  /** APN, FCM or GCM; null for a push technology this schema does not know yet. */
+  bindingType: Maybe<ChatBindingType>;
+  /**
+   * The push credential (`CR…`) the binding is sent with: a SID naming the credential resource,
+   * not the credential's secret. Twilio's `credential_sid`.
+   */
+  credentialSid: Maybe<Scalars['String']['output']>;
+  /** When the binding was created. */
+  dateCreated: Maybe<Scalars['DateTime']['output']>;
+  /** When the binding last changed. */
+  dateUpdated: Maybe<Scalars['DateTime']['output']>;
+  /** The device's endpoint identifier, as the Chat SDK registered it (its form depends on the type). */
+  endpoint: Maybe<Scalars['String']['output']>;
+  /** The identity of the binding's user. */
+  identity: Maybe<Scalars['String']['output']>;
+  /** The message types the binding is subscribed to, e.g. `new_message`. */
+  messageTypes: Maybe<Array<Scalars['String']['output']>>;
+  /** Twilio's `sid` (`BS…`). */
+  sid: Maybe<Scalars['String']['output']>;
+  /** The push technology exactly as Twilio sends it (`apn`, `fcm`, `gcm`). */
+  twilioBindingType: Maybe<Scalars['String']['output']>;
+  /** The resource URL. */
+  url: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of a Chat user's push bindings. */
+export type ChatUserBindingConnection = {
+  __typename?: 'ChatUserBindingConnection';
+  /** The bindings of this page, each with its cursor. */
+  edges: Array<ChatUserBindingEdge>;
+  /** The bindings of this page. */
+  nodes: Array<ChatUserBinding>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+};
+
+/** A push binding in a page, with its cursor. */
+export type ChatUserBindingEdge = {
+  __typename?: 'ChatUserBindingEdge';
+  /** Pass as `after` to read the bindings after this one. */
+  cursor: Scalars['String']['output'];
+  /** The push binding. */
+  node: ChatUserBinding;
+};
+
+/**
+ * One of a Chat user's channels: their membership in it, or an invitation to it
+ * (`/v2/Services/{ServiceSid}/Users/{UserSid}/Channels`).
+ */
+export type ChatUserChannel = {
+  __typename?: 'ChatUserChannel';
+  /** The channel (`CH…`). Twilio's `channel_sid`. */
+  channelSid: Maybe<Scalars['ChatChannelSid']['output']>;
+  /** The channel's resource URL. Twilio's `links.channel`. */
+  channelUrl: Maybe<Scalars['String']['output']>;
+  /** The index of the last message the user has read; null when they have read none. */
+  lastConsumedMessageIndex: Maybe<Scalars['Int']['output']>;
+  /** The user's member resource in the channel (`MB…`). Twilio's `member_sid`. */
+  memberSid: Maybe<Scalars['String']['output']>;
+  /** The member's resource URL. Twilio's `links.member`. */
+  memberUrl: Maybe<Scalars['String']['output']>;
+  /** The user's push notification level for the channel; null for one this schema does not know. */
+  notificationLevel: Maybe<ChatNotificationLevel>;
+  /** The chat service of the channel. */
+  serviceSid: Maybe<Scalars['ChatServiceSid']['output']>;
+  /** Joined, invited or not taking part; null for a status this schema does not know yet. */
+  status: Maybe<ChatChannelMemberStatus>;
+  /** The status exactly as Twilio sends it (`joined`, `invited`, `notParticipating`). */
+  twilioStatus: Maybe<Scalars['String']['output']>;
+  /** How many of the channel's messages the user has not read. */
+  unreadMessagesCount: Maybe<Scalars['Int']['output']>;
+  /** This user channel's resource URL. */
+  url: Maybe<Scalars['String']['output']>;
+  /** The user (`US…`). */
+  userSid: Maybe<Scalars['UserSid']['output']>;
+};
+
+/** A page of a Chat user's channels. */
+export type ChatUserChannelConnection = {
+  __typename?: 'ChatUserChannelConnection';
+  /** The channels of this page, each with its cursor. */
+  edges: Array<ChatUserChannelEdge>;
+  /** The channels of this page. */
+  nodes: Array<ChatUserChannel>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+};
+
+/** A user channel in a page, with its cursor. */
+export type ChatUserChannelEdge = {
+  __typename?: 'ChatUserChannelEdge';
+  /** Pass as `after` to read the channels after this one. */
+  cursor: Scalars['String']['output'];
+  /** The user channel. */
+  node: ChatUserChannel;
 };
 
 /** A page of Chat users. */
@@ -300,6 +465,12 @@ export type FlexUser = Node & {
   username: Maybe<Scalars['String']['output']>;
   /** Twilio's version counter: it goes up on every change. */
   version: Maybe<Scalars['Int']['output']>;
+  /**
+   * The user's TaskRouter worker, in the user's workspace (else the one Flex's Configuration
+   * names). Null when the user has none: deactivated (deprovisioning deletes the worker), or the
+   * worker was removed. Each distinct worker is read once per request.
+   */
+  worker: Maybe<Worker>;
   /** The TaskRouter worker linked to the user; null once deprovisioned. */
   workerSid: Maybe<Scalars['WorkerSid']['output']>;
   /** The TaskRouter workspace of the worker. */
@@ -551,6 +722,10 @@ export type Query = {
    * product, however often it is listed.
    */
   users: Maybe<Array<Maybe<User>>>;
+  /** A TaskRouter worker by SID. Null when the workspace has no such worker. */
+  worker: Maybe<Worker>;
+  /** The workers of a TaskRouter workspace, a page at a time. */
+  workers: Maybe<WorkerConnection>;
 };
 
 
@@ -672,6 +847,30 @@ export type QueryUserArgs = {
  */
 export type QueryUsersArgs = {
   identities: Array<Scalars['String']['input']>;
+};
+
+
+/**
+ * Read operations. Each product's file adds its own fields with `extend type Query`. Every root
+ * field is nullable, so one that fails (an invalid cursor, a Twilio outage) is null with its error
+ * and never takes its siblings down with it.
+ */
+export type QueryWorkerArgs = {
+  sid: Scalars['WorkerSid']['input'];
+  workspaceSid?: InputMaybe<Scalars['WorkspaceSid']['input']>;
+};
+
+
+/**
+ * Read operations. Each product's file adds its own fields with `extend type Query`. Every root
+ * field is nullable, so one that fails (an invalid cursor, a Twilio outage) is null with its error
+ * and never takes its siblings down with it.
+ */
+export type QueryWorkersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  friendlyName?: InputMaybe<Scalars['String']['input']>;
+  workspaceSid?: InputMaybe<Scalars['WorkspaceSid']['input']>;
 };
 
 /** Input of `updateChatUser`: the service, exactly one of `sid` or `identity`, then at least one change. */
@@ -922,6 +1121,76 @@ export type UserErrorCode =
   /** A required value is missing or empty. */
   | 'REQUIRED';
 
+/**
+ * A TaskRouter worker: what routes tasks to an agent. Flex creates one for every user it provisions
+ * (named after the username) and deletes it when the user is deprovisioned
+ * (`/v1/Workspaces/{WorkspaceSid}/Workers/{Sid}`).
+ */
+export type Worker = Node & {
+  __typename?: 'Worker';
+  /** The Twilio account that owns the worker. */
+  accountSid: Maybe<Scalars['AccountSid']['output']>;
+  /** The name of the worker's current activity, e.g. `Available` or `Offline`. Twilio's `activity_name`. */
+  activityName: Maybe<Scalars['String']['output']>;
+  /** The worker's current activity. Twilio's `activity_sid`. */
+  activitySid: Maybe<Scalars['ActivitySid']['output']>;
+  /**
+   * The worker's routing attributes (Twilio stores them as a JSON string; parsed here). Twilio sends
+   * them only when the worker is fetched on its own, so asking for them on a worker from a list costs
+   * a fetch of that worker.
+   */
+  attributes: Maybe<Scalars['JSON']['output']>;
+  /** Whether the worker's activity lets TaskRouter offer it tasks. */
+  available: Maybe<Scalars['Boolean']['output']>;
+  /** When the worker was created. */
+  dateCreated: Maybe<Scalars['DateTime']['output']>;
+  /** When the worker last changed activity. Twilio's `date_status_changed`. */
+  dateStatusChanged: Maybe<Scalars['DateTime']['output']>;
+  /** When the worker last changed. */
+  dateUpdated: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The Flex user this worker belongs to: the one whose username is the worker's friendly name and
+   * whose `workerSid` is this worker. Null for a worker made through TaskRouter directly, or one no
+   * active Flex user links.
+   */
+  flexUser: Maybe<FlexUser>;
+  /**
+   * The worker's name, unique in its workspace and compared case-insensitively by TaskRouter. For a
+   * worker Flex provisioned it is the Flex username. Twilio's `friendly_name`.
+   */
+  friendlyName: Maybe<Scalars['String']['output']>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** Twilio's `sid` (`WK…`). */
+  sid: Scalars['WorkerSid']['output'];
+  /** The resource URL. */
+  url: Maybe<Scalars['String']['output']>;
+  /** The person whose identity is the worker's friendly name; null when the worker has no name. */
+  user: Maybe<User>;
+  /** The TaskRouter workspace the worker belongs to. */
+  workspaceSid: Scalars['WorkspaceSid']['output'];
+};
+
+/** A page of TaskRouter workers. */
+export type WorkerConnection = {
+  __typename?: 'WorkerConnection';
+  /** The workers of this page, each with its cursor. */
+  edges: Array<WorkerEdge>;
+  /** The workers of this page. */
+  nodes: Array<Worker>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+};
+
+/** A worker in a page, with its cursor. */
+export type WorkerEdge = {
+  __typename?: 'WorkerEdge';
+  /** Pass as `after` to read the workers after this one. */
+  cursor: Scalars['String']['output'];
+  /** The worker. */
+  node: Worker;
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -1001,16 +1270,28 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( ConversationsUserRecord )
     | ( FlexUserRecord )
     | ( Person )
+    | ( WorkerRecord )
   ;
 }>;
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AccountSid: ResolverTypeWrapper<Scalars['AccountSid']['output']>;
+  ActivitySid: ResolverTypeWrapper<Scalars['ActivitySid']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CacheControlScope: CacheControlScope;
+  ChatBindingType: ChatBindingType;
+  ChatChannelMemberStatus: ChatChannelMemberStatus;
+  ChatChannelSid: ResolverTypeWrapper<Scalars['ChatChannelSid']['output']>;
+  ChatNotificationLevel: ChatNotificationLevel;
   ChatServiceSid: ResolverTypeWrapper<Scalars['ChatServiceSid']['output']>;
   ChatUser: ResolverTypeWrapper<ChatUserRecord>;
+  ChatUserBinding: ResolverTypeWrapper<UserBindingRecord>;
+  ChatUserBindingConnection: ResolverTypeWrapper<Omit<ChatUserBindingConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ChatUserBindingEdge']>, nodes: Array<ResolversTypes['ChatUserBinding']> }>;
+  ChatUserBindingEdge: ResolverTypeWrapper<Omit<ChatUserBindingEdge, 'node'> & { node: ResolversTypes['ChatUserBinding'] }>;
+  ChatUserChannel: ResolverTypeWrapper<UserChannelRecord>;
+  ChatUserChannelConnection: ResolverTypeWrapper<Omit<ChatUserChannelConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ChatUserChannelEdge']>, nodes: Array<ResolversTypes['ChatUserChannel']> }>;
+  ChatUserChannelEdge: ResolverTypeWrapper<Omit<ChatUserChannelEdge, 'node'> & { node: ResolversTypes['ChatUserChannel'] }>;
   ChatUserConnection: ResolverTypeWrapper<Omit<ChatUserConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ChatUserEdge']>, nodes: Array<ResolversTypes['ChatUser']> }>;
   ChatUserEdge: ResolverTypeWrapper<Omit<ChatUserEdge, 'node'> & { node: ResolversTypes['ChatUser'] }>;
   Conversation: ResolverTypeWrapper<ConversationModel>;
@@ -1059,6 +1340,9 @@ export type ResolversTypes = ResolversObject<{
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
   UserSid: ResolverTypeWrapper<Scalars['UserSid']['output']>;
+  Worker: ResolverTypeWrapper<WorkerRecord>;
+  WorkerConnection: ResolverTypeWrapper<Omit<WorkerConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['WorkerEdge']>, nodes: Array<ResolversTypes['Worker']> }>;
+  WorkerEdge: ResolverTypeWrapper<Omit<WorkerEdge, 'node'> & { node: ResolversTypes['Worker'] }>;
   WorkerSid: ResolverTypeWrapper<Scalars['WorkerSid']['output']>;
   WorkspaceSid: ResolverTypeWrapper<Scalars['WorkspaceSid']['output']>;
 }>;
@@ -1066,9 +1350,17 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AccountSid: Scalars['AccountSid']['output'];
+  ActivitySid: Scalars['ActivitySid']['output'];
   Boolean: Scalars['Boolean']['output'];
+  ChatChannelSid: Scalars['ChatChannelSid']['output'];
   ChatServiceSid: Scalars['ChatServiceSid']['output'];
   ChatUser: ChatUserRecord;
+  ChatUserBinding: UserBindingRecord;
+  ChatUserBindingConnection: Omit<ChatUserBindingConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ChatUserBindingEdge']>, nodes: Array<ResolversParentTypes['ChatUserBinding']> };
+  ChatUserBindingEdge: Omit<ChatUserBindingEdge, 'node'> & { node: ResolversParentTypes['ChatUserBinding'] };
+  ChatUserChannel: UserChannelRecord;
+  ChatUserChannelConnection: Omit<ChatUserChannelConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ChatUserChannelEdge']>, nodes: Array<ResolversParentTypes['ChatUserChannel']> };
+  ChatUserChannelEdge: Omit<ChatUserChannelEdge, 'node'> & { node: ResolversParentTypes['ChatUserChannel'] };
   ChatUserConnection: Omit<ChatUserConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ChatUserEdge']>, nodes: Array<ResolversParentTypes['ChatUser']> };
   ChatUserEdge: Omit<ChatUserEdge, 'node'> & { node: ResolversParentTypes['ChatUser'] };
   Conversation: ConversationModel;
@@ -1111,6 +1403,9 @@ export type ResolversParentTypes = ResolversObject<{
   UserConversationEdge: Omit<UserConversationEdge, 'node'> & { node: ResolversParentTypes['UserConversation'] };
   UserError: UserError;
   UserSid: Scalars['UserSid']['output'];
+  Worker: WorkerRecord;
+  WorkerConnection: Omit<WorkerConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['WorkerEdge']>, nodes: Array<ResolversParentTypes['Worker']> };
+  WorkerEdge: Omit<WorkerEdge, 'node'> & { node: ResolversParentTypes['Worker'] };
   WorkerSid: Scalars['WorkerSid']['output'];
   WorkspaceSid: Scalars['WorkspaceSid']['output'];
 }>;
@@ -1127,6 +1422,14 @@ export interface AccountSidScalarConfig extends GraphQLScalarTypeConfig<Resolver
   name: 'AccountSid';
 }
 
+export interface ActivitySidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ActivitySid'], any> {
+  name: 'ActivitySid';
+}
+
+export interface ChatChannelSidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ChatChannelSid'], any> {
+  name: 'ChatChannelSid';
+}
+
 export interface ChatServiceSidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ChatServiceSid'], any> {
   name: 'ChatServiceSid';
 }
@@ -1134,6 +1437,8 @@ export interface ChatServiceSidScalarConfig extends GraphQLScalarTypeConfig<Reso
 export type ChatUserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatUser'] = ResolversParentTypes['ChatUser']> = ResolversObject<{
   accountSid?: Resolver<Maybe<ResolversTypes['AccountSid']>, ParentType, ContextType>;
   attributes?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  bindings?: Resolver<Maybe<ResolversTypes['ChatUserBindingConnection']>, ParentType, ContextType, RequireFields<ChatUserBindingsArgs, 'first'>>;
+  channels?: Resolver<Maybe<ResolversTypes['ChatUserChannelConnection']>, ParentType, ContextType, RequireFields<ChatUserChannelsArgs, 'first'>>;
   conversationsUser?: Resolver<Maybe<ResolversTypes['ConversationsUser']>, ParentType, ContextType>;
   dateCreated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   dateUpdated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1150,6 +1455,56 @@ export type ChatUserResolvers<ContextType = Context, ParentType extends Resolver
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ChatUserBindingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatUserBinding'] = ResolversParentTypes['ChatUserBinding']> = ResolversObject<{
+  bindingType?: Resolver<Maybe<ResolversTypes['ChatBindingType']>, ParentType, ContextType>;
+  credentialSid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dateCreated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dateUpdated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  endpoint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  identity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  messageTypes?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  sid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  twilioBindingType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ChatUserBindingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatUserBindingConnection'] = ResolversParentTypes['ChatUserBindingConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ChatUserBindingEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ChatUserBinding']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ChatUserBindingEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatUserBindingEdge'] = ResolversParentTypes['ChatUserBindingEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ChatUserBinding'], ParentType, ContextType>;
+}>;
+
+export type ChatUserChannelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatUserChannel'] = ResolversParentTypes['ChatUserChannel']> = ResolversObject<{
+  channelSid?: Resolver<Maybe<ResolversTypes['ChatChannelSid']>, ParentType, ContextType>;
+  channelUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastConsumedMessageIndex?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  memberSid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  memberUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  notificationLevel?: Resolver<Maybe<ResolversTypes['ChatNotificationLevel']>, ParentType, ContextType>;
+  serviceSid?: Resolver<Maybe<ResolversTypes['ChatServiceSid']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['ChatChannelMemberStatus']>, ParentType, ContextType>;
+  twilioStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unreadMessagesCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userSid?: Resolver<Maybe<ResolversTypes['UserSid']>, ParentType, ContextType>;
+}>;
+
+export type ChatUserChannelConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatUserChannelConnection'] = ResolversParentTypes['ChatUserChannelConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ChatUserChannelEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ChatUserChannel']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ChatUserChannelEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatUserChannelEdge'] = ResolversParentTypes['ChatUserChannelEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ChatUserChannel'], ParentType, ContextType>;
 }>;
 
 export type ChatUserConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatUserConnection'] = ResolversParentTypes['ChatUserConnection']> = ResolversObject<{
@@ -1256,6 +1611,7 @@ export type FlexUserResolvers<ContextType = Context, ParentType extends Resolver
   userSid?: Resolver<Maybe<ResolversTypes['UserSid']>, ParentType, ContextType>;
   username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  worker?: Resolver<Maybe<ResolversTypes['Worker']>, ParentType, ContextType>;
   workerSid?: Resolver<Maybe<ResolversTypes['WorkerSid']>, ParentType, ContextType>;
   workspaceSid?: Resolver<Maybe<ResolversTypes['WorkspaceSid']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1296,7 +1652,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'ChatUser' | 'Conversation' | 'ConversationsUser' | 'FlexUser' | 'User', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ChatUser' | 'Conversation' | 'ConversationsUser' | 'FlexUser' | 'User' | 'Worker', ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -1332,6 +1688,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   nodes?: Resolver<Maybe<Array<Maybe<ResolversTypes['Node']>>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, Partial<QueryUserArgs>>;
   users?: Resolver<Maybe<Array<Maybe<ResolversTypes['User']>>>, ParentType, ContextType, RequireFields<QueryUsersArgs, 'identities'>>;
+  worker?: Resolver<Maybe<ResolversTypes['Worker']>, ParentType, ContextType, RequireFields<QueryWorkerArgs, 'sid'>>;
+  workers?: Resolver<Maybe<ResolversTypes['WorkerConnection']>, ParentType, ContextType, RequireFields<QueryWorkersArgs, 'first'>>;
 }>;
 
 export interface RoleSidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['RoleSid'], any> {
@@ -1406,6 +1764,36 @@ export interface UserSidScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
   name: 'UserSid';
 }
 
+export type WorkerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Worker'] = ResolversParentTypes['Worker']> = ResolversObject<{
+  accountSid?: Resolver<Maybe<ResolversTypes['AccountSid']>, ParentType, ContextType>;
+  activityName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  activitySid?: Resolver<Maybe<ResolversTypes['ActivitySid']>, ParentType, ContextType>;
+  attributes?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  available?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  dateCreated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dateStatusChanged?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dateUpdated?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  flexUser?: Resolver<Maybe<ResolversTypes['FlexUser']>, ParentType, ContextType>;
+  friendlyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sid?: Resolver<ResolversTypes['WorkerSid'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  workspaceSid?: Resolver<ResolversTypes['WorkspaceSid'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type WorkerConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WorkerConnection'] = ResolversParentTypes['WorkerConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['WorkerEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Worker']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type WorkerEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WorkerEdge'] = ResolversParentTypes['WorkerEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Worker'], ParentType, ContextType>;
+}>;
+
 export interface WorkerSidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['WorkerSid'], any> {
   name: 'WorkerSid';
 }
@@ -1416,8 +1804,16 @@ export interface WorkspaceSidScalarConfig extends GraphQLScalarTypeConfig<Resolv
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AccountSid?: GraphQLScalarType;
+  ActivitySid?: GraphQLScalarType;
+  ChatChannelSid?: GraphQLScalarType;
   ChatServiceSid?: GraphQLScalarType;
   ChatUser?: ChatUserResolvers<ContextType>;
+  ChatUserBinding?: ChatUserBindingResolvers<ContextType>;
+  ChatUserBindingConnection?: ChatUserBindingConnectionResolvers<ContextType>;
+  ChatUserBindingEdge?: ChatUserBindingEdgeResolvers<ContextType>;
+  ChatUserChannel?: ChatUserChannelResolvers<ContextType>;
+  ChatUserChannelConnection?: ChatUserChannelConnectionResolvers<ContextType>;
+  ChatUserChannelEdge?: ChatUserChannelEdgeResolvers<ContextType>;
   ChatUserConnection?: ChatUserConnectionResolvers<ContextType>;
   ChatUserEdge?: ChatUserEdgeResolvers<ContextType>;
   Conversation?: ConversationResolvers<ContextType>;
@@ -1452,6 +1848,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   UserConversationEdge?: UserConversationEdgeResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   UserSid?: GraphQLScalarType;
+  Worker?: WorkerResolvers<ContextType>;
+  WorkerConnection?: WorkerConnectionResolvers<ContextType>;
+  WorkerEdge?: WorkerEdgeResolvers<ContextType>;
   WorkerSid?: GraphQLScalarType;
   WorkspaceSid?: GraphQLScalarType;
 }>;

@@ -1,7 +1,11 @@
 import type { ChatUserResolvers } from '../generated/resolvers-types.js';
+import { readConnection } from './connection.js';
 import { fetchedField } from './fetched-field.js';
 import { toGlobalId } from './global-id.js';
 import { conversationsUserOf, flexUserOf, parseAttributes, personOfChatUser } from './joins.js';
+
+/** Twilio's PageSize maximum for a user's channels and bindings (twilio_chat_v2.json). */
+const MAX_USER_LIST_PAGE_SIZE = 50;
 
 export const ChatUser: ChatUserResolvers = {
   id: (record) => toGlobalId({ type: 'ChatUser', serviceSid: record.service_sid, sid: record.sid }),
@@ -29,4 +33,13 @@ export const ChatUser: ChatUserResolvers = {
   user: (record) => personOfChatUser(record),
   flexUser: (record, _args, ctx) => flexUserOf(personOfChatUser(record), ctx),
   conversationsUser: (record, _args, ctx) => conversationsUserOf(personOfChatUser(record), ctx),
+  // By the SID in hand: the nested routes want the user, and the record already names it.
+  channels: (record, { first, after }, { apis }) =>
+    readConnection({ first, after }, MAX_USER_LIST_PAGE_SIZE, (page) =>
+      apis.chat.listUserChannels(record.service_sid, record.sid, page),
+    ),
+  bindings: (record, { first, after }, { apis }) =>
+    readConnection({ first, after }, MAX_USER_LIST_PAGE_SIZE, (page) =>
+      apis.chat.listUserBindings(record.service_sid, record.sid, page),
+    ),
 };

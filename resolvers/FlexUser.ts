@@ -4,6 +4,7 @@ import type { Context } from './context.js';
 import { fetchedField } from './fetched-field.js';
 import { toGlobalId } from './global-id.js';
 import { chatUserOf, chatUsersOf, conversationsUserOf, personOfFlexUser } from './joins.js';
+import { workerOfFlexUser } from './worker-joins.js';
 
 const KNOWN_ROLES = new Set<string>(['AGENT', 'SUPERVISOR', 'ADMIN'] satisfies FlexUserRole[]);
 const isKnownRole = (role: string): role is FlexUserRole => KNOWN_ROLES.has(role);
@@ -66,4 +67,5 @@ export const FlexUser: FlexUserResolvers = {
     const person = personOfFlexUser(record);
     return person ? chatUsersOf(person, ctx) : [];
   },
+  worker: (record, _args, ctx) => workerOfFlexUser(record, ctx),
 };

@@ -5,6 +5,8 @@ export const Node: NodeResolvers = {
   __resolveType: (parent) => {
     if ('kind' in parent) return parent.kind;
     if ('flex_user_sid' in parent) return 'FlexUser';
+    // Flex users have a workspace_sid too, hence after them.
+    if ('workspace_sid' in parent) return 'Worker';
     if ('service_sid' in parent) return 'ChatUser';
     if ('sid' in parent) return 'ConversationsUser';
     return 'User';

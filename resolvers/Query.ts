@@ -12,6 +12,7 @@ import {
 } from './joins.js';
 import type { Person } from './models.js';
 import { badInput } from './scalars.js';
+import { workerQueries } from './worker-joins.js';
 
 /** Twilio's PageSize maxima per list (TWILIO.md §5; the Flex one from the Flex Users API page). */
 const MAX_PAGE_SIZE = { flexUsers: 1000, conversationsUsers: 50, chatUsers: 100 } as const;
@@ -72,6 +73,12 @@ async function loadNode(id: string, ctx: Context): Promise<NodeParent | null> {
       const record = await ctx.loaders.conversation.load({ serviceSid, sid: target.sid });
       return record && (serviceSid === null || record.chat_service_sid === serviceSid)
         ? { kind: 'Conversation', record, serviceSid }
+        : null;
+    }
+    case 'Worker': {
+      const record = await ctx.loaders.worker.load(target);
+      return record?.sid === target.sid && record.workspace_sid === target.workspaceSid
+        ? record
         : null;
     }
     default:
@@ -184,4 +191,6 @@ export const Query: QueryResolvers = {
     for (const record of connection.nodes) ctx.loaders.primeChatUser(record);
     return connection;
   },
+
+  ...workerQueries,
 };

@@ -49,4 +49,9 @@ export interface Defaults {
   conversationsServiceSids: readonly string[];
   /** Joins by identity also try Flex's escaped form of it, in the same wave (flex-identity.ts). */
   flexIdentityEscapes: boolean;
+  /**
+   * The TaskRouter workspace used when neither the operation nor the Flex user names one: the one
+   * Flex's Configuration names (`taskrouter_workspace_sid`, read once per account); null when none.
+   */
+  workspaceSid(): Promise<string | null>;
 }

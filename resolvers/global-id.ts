@@ -12,7 +12,8 @@ export type GlobalIdTarget =
   /** A conversation of the default service (`/v1/Conversations/{Sid}`). */
   | { type: 'Conversation'; sid: string }
   /** A conversation of a named service (`/v1/Services/{ChatServiceSid}/Conversations/{Sid}`). */
-  | { type: 'ServiceConversation'; chatServiceSid: string; sid: string };
+  | { type: 'ServiceConversation'; chatServiceSid: string; sid: string }
+  | { type: 'Worker'; workspaceSid: string; sid: string };
 
 type Check = (value: string) => boolean;
 const sid =
@@ -41,6 +42,10 @@ const KEYS = {
   ServiceConversation: [
     ['chatServiceSid', sid('chatService')],
     ['sid', sid('conversation')],
+  ],
+  Worker: [
+    ['workspaceSid', sid('workspace')],
+    ['sid', sid('worker')],
   ],
 } as const satisfies Record<GlobalIdTarget['type'], readonly (readonly [string, Check])[]>;
 

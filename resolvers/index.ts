@@ -1,6 +1,8 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { ChatUser } from './ChatUser.js';
 import { Conversation } from './Conversation.js';
+import { ChatUserBinding } from './ChatUserBinding.js';
+import { ChatUserChannel } from './ChatUserChannel.js';
 import { ConversationsUser } from './ConversationsUser.js';
 import { DeprovisionFlexUserPayload } from './DeprovisionFlexUserPayload.js';
 import { FlexUser } from './FlexUser.js';
@@ -11,8 +13,12 @@ import { scalars } from './scalars.js';
 import { User } from './User.js';
 import { UserConversation } from './UserConversation.js';
 
+import { Worker } from './Worker.js';
+
 export const resolvers: Resolvers = {
   ChatUser,
+  ChatUserBinding,
+  ChatUserChannel,
   Conversation,
   ConversationsUser,
   DeprovisionFlexUserPayload,
@@ -22,5 +28,6 @@ export const resolvers: Resolvers = {
   Query,
   User,
   UserConversation,
+  Worker,
   ...scalars,
 };

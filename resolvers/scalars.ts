@@ -137,4 +137,6 @@ export const scalars = {
   FlexTeamSid: sidScalar('FlexTeamSid', ['flexTeam'], 'a Flex team SID'),
   ConversationSid: sidScalar('ConversationSid', ['conversation'], 'a conversation SID'),
   ParticipantSid: sidScalar('ParticipantSid', ['participant'], 'a participant SID'),
+  ActivitySid: sidScalar('ActivitySid', ['activity'], 'an activity SID'),
+  ChatChannelSid: sidScalar('ChatChannelSid', ['channel'], 'a chat channel SID'),
 };

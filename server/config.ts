@@ -16,7 +16,7 @@ export interface Config {
   conversationsServiceSids: string[];
   /** Joins by identity also try Flex's escaped form of it, in the same wave. */
   flexIdentityEscapes: boolean;
-  baseUrls: { flex: string; conversations: string; chat: string };
+  baseUrls: { flex: string; conversations: string; chat: string; taskrouter: string };
   /** Per upstream attempt. */
   timeoutMs: number;
   /** Time one GraphQL request may spend on Twilio, retries and waits included. */
@@ -25,7 +25,7 @@ export interface Config {
   maxRetryAfterSeconds: number;
   /** Calls in flight for the whole process, across accounts and hosts. */
   maxConcurrency: number;
-  /** Calls in flight for one Twilio account, across its three hosts. */
+  /** Calls in flight for one Twilio account, across its hosts. */
   accountConcurrency: number;
   /** Upstream requests (retries included) one GraphQL request may cause. */
   maxUpstreamCallsPerRequest: number;
@@ -131,6 +131,7 @@ const TWILIO_HOSTS = {
   flex: 'https://flex-api.twilio.com',
   conversations: 'https://conversations.twilio.com',
   chat: 'https://chat.twilio.com',
+  taskrouter: 'https://taskrouter.twilio.com',
 };
 
 type Env = Record<string, string | undefined>;
@@ -231,6 +232,7 @@ export function loadConfig(env: Env = process.env): Config {
       flex: url('TWILIO_FLEX_API_URL', TWILIO_HOSTS.flex),
       conversations: url('TWILIO_CONVERSATIONS_API_URL', TWILIO_HOSTS.conversations),
       chat: url('TWILIO_CHAT_API_URL', TWILIO_HOSTS.chat),
+      taskrouter: url('TWILIO_TASKROUTER_API_URL', TWILIO_HOSTS.taskrouter),
     },
     timeoutMs: int('TWILIO_TIMEOUT_MS', 10_000, 100, 120_000),
     requestBudgetMs: int('REQUEST_BUDGET_MS', 15_000, 100, 300_000),

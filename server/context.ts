@@ -135,6 +135,7 @@ export function createContextFunction(
         chatServiceCount: Math.max(tenant.chatServiceSids.length, 1),
         conversationsServiceSids: tenant.conversationsServiceSids,
         flexIdentityEscapes: tenant.flexIdentityEscapes,
+        workspaceSid: async () => (await discovered()).workspaceSid,
       },
       telemetry,
       lifecycle: {

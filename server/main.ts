@@ -59,7 +59,12 @@ function embeddedConfig(config: Config, emulator: RunningEmulator): Config {
     accountSid: account.accountSid,
     flexInstanceSid: account.flexInstanceSid,
     chatServiceSids: account.chatServiceSids,
-    baseUrls: { flex: emulator.url, conversations: emulator.url, chat: emulator.url },
+    baseUrls: {
+      flex: emulator.url,
+      conversations: emulator.url,
+      chat: emulator.url,
+      taskrouter: emulator.url,
+    },
     // The demo answers without credentials: its data is the emulator's seed, not anyone's.
     auth: { ...config.auth, open: true },
     // A frontend's dev server, on whatever port, can call the demo with no setting.

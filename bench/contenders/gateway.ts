@@ -29,6 +29,7 @@ export interface GatewayBenchConfig {
   flexApiUrl: string;
   conversationsApiUrl: string;
   chatApiUrl: string;
+  taskrouterApiUrl: string;
   port: 0;
 }
 
@@ -48,6 +49,7 @@ export async function startGatewayForBench(config: GatewayBenchConfig) {
       TWILIO_FLEX_API_URL: config.flexApiUrl,
       TWILIO_CONVERSATIONS_API_URL: config.conversationsApiUrl,
       TWILIO_CHAT_API_URL: config.chatApiUrl,
+      TWILIO_TASKROUTER_API_URL: config.taskrouterApiUrl,
     }),
   );
   return { url: gateway.url, graphqlUrl: gateway.graphqlUrl, close: () => gateway.close() };
@@ -68,6 +70,7 @@ export const contender: ContenderModule = {
       flexApiUrl: emulatorUrl,
       conversationsApiUrl: emulatorUrl,
       chatApiUrl: emulatorUrl,
+      taskrouterApiUrl: emulatorUrl,
       port: 0,
     });
     return {

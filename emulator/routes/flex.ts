@@ -145,7 +145,7 @@ export function registerFlexRoutes(app: FastifyInstance, world: World): void {
       if (user === undefined) {
         throw notFound(`/v4/Instances/${account.record.flexInstanceSid}/Users/${sid}`);
       }
-      world.store.deprovisionFlexUser(user);
+      world.store.deprovisionFlexUser(account, user);
       void reply.code(204).send();
     },
   });

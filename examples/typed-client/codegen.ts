@@ -19,6 +19,8 @@ const scalars = {
   FlexTeamSid: 'string',
   ConversationSid: 'string',
   ParticipantSid: 'string',
+  ActivitySid: 'string',
+  ChatChannelSid: 'string',
 };
 
 const config: CodegenConfig = {

@@ -61,6 +61,51 @@ query PersonAcrossProducts(
 `,
 };
 
+/** What a person is doing: their TaskRouter worker and their chat channels, in two waves. */
+export const personAtWorkExample: PlaygroundExample = {
+  operationName: 'PersonAtWork',
+  query: `# What a person is doing: their TaskRouter
+# worker (Flex creates it at provisioning) and
+# their chat channels with unread counts. Two
+# waves of calls: the person, then what their
+# SIDs name. A chat user can be in at most 250
+# channels (Twilio error 45207 past that).
+query PersonAtWork(
+  $identity: String! = "${EXAMPLE_IDENTITY}"
+) {
+  user(identity: $identity) {
+    identity
+    flexUser {
+      sid
+      worker {
+        id
+        friendlyName
+        activityName
+        available
+        dateStatusChanged
+      }
+    }
+    chatUsers {
+      serviceSid
+      joinedChannelsCount
+      channels(first: 5) {
+        nodes {
+          channelSid
+          status
+          unreadMessagesCount
+          notificationLevel
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+}
+`,
+};
+
 /** A Relay page of Flex users, each joined to its Conversations user and Chat users. */
 export const flexRosterExample: PlaygroundExample = {
   operationName: 'FlexRoster',
@@ -186,6 +231,7 @@ mutation ProvisionFlexUser($input: ProvisionFlexUserInput!) {
 /** The tabs in the order the playground opens them; the first one is shown first. */
 export const playgroundExamples: readonly PlaygroundExample[] = [
   personAcrossProductsExample,
+  personAtWorkExample,
   flexRosterExample,
   personConversationsExample,
   provisionFlexUserExample,

@@ -250,6 +250,7 @@ describe('deploy/docker-compose.yml', () => {
         TWILIO_FLEX_API_URL: emulatorUrl,
         TWILIO_CONVERSATIONS_API_URL: emulatorUrl,
         TWILIO_CHAT_API_URL: emulatorUrl,
+        TWILIO_TASKROUTER_API_URL: emulatorUrl,
       });
     } finally {
       await seeded.close();

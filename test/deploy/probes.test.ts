@@ -45,6 +45,7 @@ describe('probes while no Twilio host answers', () => {
         TWILIO_FLEX_API_URL: closed,
         TWILIO_CONVERSATIONS_API_URL: `${closed}/conversations`,
         TWILIO_CHAT_API_URL: `${closed}/chat`,
+        TWILIO_TASKROUTER_API_URL: `${closed}/taskrouter`,
       },
     });
   });
@@ -66,11 +67,16 @@ describe('probes while no Twilio host answers', () => {
     expect(await getJson(`${stack.url}${PROBE_PATHS.upstreams}`)).toEqual({
       status: 200,
       body: {
-        upstreams: { flex: 'down', conversations: 'down', chat: 'down' },
+        upstreams: { flex: 'down', conversations: 'down', chat: 'down', taskrouter: 'down' },
         checkedAt: aString(),
       },
     });
-    expect(await hostUpGauge(stack.url)).toEqual({ flex: 0, conversations: 0, chat: 0 });
+    expect(await hostUpGauge(stack.url)).toEqual({
+      flex: 0,
+      conversations: 0,
+      chat: 0,
+      taskrouter: 0,
+    });
   });
 });
 
@@ -88,9 +94,17 @@ describe('probes while Twilio answers, and during shutdown', () => {
   it('shows every Twilio host up on /upstreams and in the twilio_host_up gauge', async () => {
     expect(await getJson(`${stack.url}${PROBE_PATHS.upstreams}`)).toEqual({
       status: 200,
-      body: { upstreams: { flex: 'up', conversations: 'up', chat: 'up' }, checkedAt: aString() },
+      body: {
+        upstreams: { flex: 'up', conversations: 'up', chat: 'up', taskrouter: 'up' },
+        checkedAt: aString(),
+      },
     });
-    expect(await hostUpGauge(stack.url)).toEqual({ flex: 1, conversations: 1, chat: 1 });
+    expect(await hostUpGauge(stack.url)).toEqual({
+      flex: 1,
+      conversations: 1,
+      chat: 1,
+      taskrouter: 1,
+    });
   });
 
   it('answers /ready with 503 while it drains, still serving, until the request in flight is done', async () => {

@@ -45,6 +45,7 @@ function startBundle(dir: string) {
     TWILIO_FLEX_API_URL: nowhere,
     TWILIO_CONVERSATIONS_API_URL: nowhere,
     TWILIO_CHAT_API_URL: nowhere,
+    TWILIO_TASKROUTER_API_URL: nowhere,
   };
   const child = spawn(process.execPath, [join(dir, 'dist', 'main.mjs')], {
     cwd: dir,

@@ -8,6 +8,8 @@ const IS = `IS${'0123456789abcdef'.repeat(2)}`;
 const US = `US${'fedcba9876543210'.repeat(2)}`;
 const GO = `GO${'0a1b2c3d4e5f6789'.repeat(2)}`;
 const FU = `FU${'ABCDEF0123456789'.repeat(2)}`;
+const WS = `WS${'0123456789abcdef'.repeat(2)}`;
+const WK = `WK${'abcdef0123456789'.repeat(2)}`;
 
 const FLEX_FETCH: RouteRef = { spec: 'twilio_flex_v2.json', operationId: 'FetchFlexUser' };
 const FLEX_UPDATE: RouteRef = { spec: 'twilio_flex_v2.json', operationId: 'UpdateFlexUser' };
@@ -29,6 +31,16 @@ const CONVERSATIONS_LIST: RouteRef = {
 };
 const CHAT_FETCH: RouteRef = { spec: 'twilio_chat_v2.json', operationId: 'FetchUser' };
 const CHAT_LIST: RouteRef = { spec: 'twilio_chat_v2.json', operationId: 'ListUser' };
+const CHAT_USER_CHANNELS: RouteRef = {
+  spec: 'twilio_chat_v2.json',
+  operationId: 'ListUserChannel',
+};
+const CHAT_USER_BINDINGS: RouteRef = {
+  spec: 'twilio_chat_v2.json',
+  operationId: 'ListUserBinding',
+};
+const WORKER_FETCH: RouteRef = { spec: 'twilio_taskrouter_v1.json', operationId: 'FetchWorker' };
+const WORKER_LIST: RouteRef = { spec: 'twilio_taskrouter_v1.json', operationId: 'ListWorker' };
 
 /** The operations a gateway of user reads and Flex user changes would mean to call. */
 const ALLOWED: RouteRef[] = [
@@ -43,6 +55,10 @@ const ALLOWED: RouteRef[] = [
   CONVERSATIONS_LIST,
   CHAT_FETCH,
   CHAT_LIST,
+  CHAT_USER_CHANNELS,
+  CHAT_USER_BINDINGS,
+  WORKER_FETCH,
+  WORKER_LIST,
 ];
 
 const request = (method: string, path: string, query = '') => ({ method, path, query });
@@ -180,6 +196,30 @@ describe('matchRequest', () => {
       request: request('POST', `/v4/Instances/${GO}/Users/Deprovision`),
       expected: { route: FLEX_DEPROVISION, params: { InstanceSid: GO } },
     },
+    {
+      name: 'a Chat user’s channels by SID, paged',
+      request: request(
+        'GET',
+        `/v2/Services/${IS}/Users/${US}/Channels`,
+        'PageSize=5&PageToken=PA3',
+      ),
+      expected: { route: CHAT_USER_CHANNELS, params: { ServiceSid: IS, UserSid: US } },
+    },
+    {
+      name: 'a Chat user’s push bindings',
+      request: request('GET', `/v2/Services/${IS}/Users/${US}/Bindings`, 'PageSize=5'),
+      expected: { route: CHAT_USER_BINDINGS, params: { ServiceSid: IS, UserSid: US } },
+    },
+    {
+      name: 'a TaskRouter worker',
+      request: request('GET', `/v1/Workspaces/${WS}/Workers/${WK}`),
+      expected: { route: WORKER_FETCH, params: { WorkspaceSid: WS, Sid: WK } },
+    },
+    {
+      name: 'the workers with a friendly name',
+      request: request('GET', `/v1/Workspaces/${WS}/Workers`, 'FriendlyName=ann%2Eveal&PageSize=1'),
+      expected: { route: WORKER_LIST, params: { WorkspaceSid: WS } },
+    },
   ])('matches $name', ({ request, expected }) => {
     expect(matchRequest(request, ALLOWED)).toEqual(expected);
   });
@@ -194,7 +234,11 @@ describe('matchRequest', () => {
     { name: 'an empty parameter', request: request('GET', '/v1/Users/') },
     {
       name: 'an extra segment',
-      request: request('GET', `/v2/Services/${IS}/Users/${US}/Bindings`),
+      request: request('GET', `/v2/Services/${IS}/Users/${US}/Roles`),
+    },
+    {
+      name: 'a worker SID of the wrong kind',
+      request: request('GET', `/v1/Workspaces/${WS}/Workers/${US}`),
     },
     { name: 'a missing segment', request: request('GET', `/v2/Services/${IS}`) },
     { name: 'a doubled slash', request: request('GET', '/v1//Users') },
@@ -288,6 +332,15 @@ describe('matchRequest on what the emulator logs', () => {
     await twilio('GET', `/v2/Instances/${instance}/Users/${person.flexUserSid}`);
     await twilio('GET', `/v4/Instances/${instance}/Users?Username=${identity}`);
     await twilio('GET', `/v1/Instances/${instance}/Users?PageSize=2`);
+    await twilio('GET', `/v1/Workspaces/${account.workspaceSid}/Workers?FriendlyName=${identity}`);
+    await twilio(
+      'GET',
+      `/v2/Services/${account.defaultChatServiceSid}/Users/${person.userSid}/Channels`,
+    );
+    await twilio(
+      'GET',
+      `/v2/Services/${account.defaultChatServiceSid}/Users/${person.userSid}/Bindings`,
+    );
     const logged = await control.requests();
     expect(logged.map((entry) => matchRequest(entry, ALLOWED)?.route)).toEqual([
       CONVERSATIONS_FETCH,
@@ -295,6 +348,9 @@ describe('matchRequest on what the emulator logs', () => {
       FLEX_FETCH,
       FLEX_BY_USERNAME,
       FLEX_LIST,
+      WORKER_LIST,
+      CHAT_USER_CHANNELS,
+      CHAT_USER_BINDINGS,
     ]);
   });
 });

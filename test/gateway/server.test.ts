@@ -88,6 +88,7 @@ describe('configuration', () => {
         flex: 'https://flex-api.twilio.com',
         conversations: 'https://conversations.twilio.com',
         chat: 'https://chat.twilio.com',
+        taskrouter: 'https://taskrouter.twilio.com',
       },
       timeoutMs: 10_000,
       requestBudgetMs: 15_000,

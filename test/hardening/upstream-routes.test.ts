@@ -26,6 +26,10 @@ const ROUTES = {
   flexFetch: { spec: 'twilio_flex_v2.json', operationId: 'FetchFlexUser' },
   flexFetchV4: { spec: 'flex-users-api', operationId: 'FetchFlexUserV4' },
   flexByUsername: { spec: 'flex-users-api', operationId: 'FetchFlexUserByUsername' },
+  workerFetch: { spec: 'twilio_taskrouter_v1.json', operationId: 'FetchWorker' },
+  workerList: { spec: 'twilio_taskrouter_v1.json', operationId: 'ListWorker' },
+  chatUserChannels: { spec: 'twilio_chat_v2.json', operationId: 'ListUserChannel' },
+  chatUserBindings: { spec: 'twilio_chat_v2.json', operationId: 'ListUserBinding' },
 } satisfies Record<string, RouteRef>;
 
 let cases = 0;
@@ -150,13 +154,23 @@ describe('every upstream request is one the gateway meant to send', () => {
             );
           await sendAndCheck(
             `query ($ids: [ID!]!) {
-            nodes(ids: $ids) { id ... on FlexUser { fullName } ... on ChatUser { identity } }
+            nodes(ids: $ids) {
+              id ... on FlexUser { fullName } ... on ChatUser { identity } ... on Worker { friendlyName }
+            }
           }`,
             { ids },
-            [ROUTES.flexFetch, ROUTES.flexFetchV4, ROUTES.conversationsFetch, ROUTES.chatFetch],
+            [
+              ROUTES.flexFetch,
+              ROUTES.flexFetchV4,
+              ROUTES.conversationsFetch,
+              ROUTES.chatFetch,
+              ROUTES.workerFetch,
+            ],
             (_request, params, route) => {
               if (route === ROUTES.conversationsFetch)
                 return named('ConversationsUser', { sid: params.Sid });
+              if (route === ROUTES.workerFetch)
+                return named('Worker', { workspaceSid: params.WorkspaceSid, sid: params.Sid });
               if (route === ROUTES.chatFetch)
                 return named('ChatUser', { serviceSid: params.ServiceSid, sid: params.Sid });
               return named('FlexUser', {
@@ -249,6 +263,72 @@ describe('every upstream request is one the gateway meant to send', () => {
         },
       ),
       { numRuns: 20 },
+    );
+  });
+
+  it('sends any worker friendly name only as itself, as the FriendlyName of the worker list', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(anyText, { minLength: 20, maxLength: 20 }), async (names) => {
+        cases += names.length;
+        const sent = new Set(names);
+        const fields = names
+          .map(
+            (_, i) =>
+              `w${i}: workers(workspaceSid: $ws, friendlyName: $n${i}, first: 2) { nodes { sid } }`,
+          )
+          .join(' ');
+        const declared = names.map((_, i) => `$n${i}: String`).join(', ');
+        // Every query has one name Twilio can be asked for, so that each run makes a call.
+        await sendAndCheck(
+          `query (${declared}, $plain: String, $ws: WorkspaceSid) { ${fields} plain: workers(workspaceSid: $ws, friendlyName: $plain, first: 1) { nodes { sid } } }`,
+          {
+            ...Object.fromEntries(names.map((name, i) => [`n${i}`, name])),
+            plain: 'overflow-bot',
+            ws: account.workspaceSid,
+          },
+          [ROUTES.workerList],
+          (request, params) =>
+            params.WorkspaceSid === account.workspaceSid &&
+            [...query(request).keys()].every((key) => ['FriendlyName', 'PageSize'].includes(key)) &&
+            (sent.has(query(request).get('FriendlyName')!) ||
+              query(request).get('FriendlyName') === 'overflow-bot'),
+        );
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('reads a person’s worker, channels and bindings only by the SIDs Twilio returned', async () => {
+    const people = await stack.emulator.people({ flex: true, limit: 10 });
+    await sendAndCheck(
+      `query ($ids: [String!]!) {
+        users(identities: $ids) {
+          flexUser { worker { sid attributes } }
+          chatUsers { channels(first: 3) { nodes { channelSid } } bindings(first: 3) { nodes { sid } } }
+        }
+      }`,
+      { ids: people.map((person) => person.identity) },
+      [
+        ROUTES.flexByUsername,
+        ROUTES.conversationsFetch,
+        ROUTES.chatFetch,
+        ROUTES.workerList,
+        ROUTES.workerFetch,
+        ROUTES.chatUserChannels,
+        ROUTES.chatUserBindings,
+      ],
+      (request, params, route) => {
+        if (route === ROUTES.chatUserChannels || route === ROUTES.chatUserBindings) {
+          return (
+            account.chatServiceSids.includes(params.ServiceSid!) &&
+            /^US[0-9a-f]{32}$/.test(params.UserSid!)
+          );
+        }
+        if (route === ROUTES.workerList || route === ROUTES.workerFetch) {
+          return params.WorkspaceSid === account.workspaceSid;
+        }
+        return true;
+      },
     );
   });
 });

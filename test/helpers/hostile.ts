@@ -50,9 +50,18 @@ export const forgedGlobalId = fc.oneof(
   fc
     .tuple(
       fc.constantFrom('User', 'FlexUser', 'ConversationsUser', 'ChatUser', '__proto__', 'Worker'),
-      fc.array(fc.oneof(sidLike('GO'), sidLike('FU'), sidLike('US'), sidLike('IS'), anyText), {
-        maxLength: 3,
-      }),
+      fc.array(
+        fc.oneof(
+          sidLike('GO'),
+          sidLike('FU'),
+          sidLike('US'),
+          sidLike('IS'),
+          sidLike('WS'),
+          sidLike('WK'),
+          anyText,
+        ),
+        { maxLength: 3 },
+      ),
     )
     .map(([type, keys]) => encodeId([type, ...keys])),
   fc.oneof(
@@ -60,6 +69,7 @@ export const forgedGlobalId = fc.oneof(
     sidLike('US').map((sid) => encodeId(['ConversationsUser', sid])),
     fc.tuple(sidLike('GO'), sidLike('FU')).map((keys) => encodeId(['FlexUser', ...keys])),
     fc.tuple(sidLike('IS'), sidLike('US')).map((keys) => encodeId(['ChatUser', ...keys])),
+    fc.tuple(sidLike('WS'), sidLike('WK')).map((keys) => encodeId(['Worker', ...keys])),
   ),
 );
 

@@ -10,7 +10,8 @@ export type SpecFile =
   | 'twilio_flex_v1.json'
   | 'twilio_flex_v2.json'
   | 'twilio_conversations_v1.json'
-  | 'twilio_chat_v2.json';
+  | 'twilio_chat_v2.json'
+  | 'twilio_taskrouter_v1.json';
 
 type Schema = Record<string, unknown>;
 

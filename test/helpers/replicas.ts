@@ -63,6 +63,7 @@ export async function startReplicas(options: ReplicasOptions = {}): Promise<Repl
           TWILIO_FLEX_API_URL: emulator.url,
           TWILIO_CONVERSATIONS_API_URL: emulator.url,
           TWILIO_CHAT_API_URL: emulator.url,
+          TWILIO_TASKROUTER_API_URL: emulator.url,
           TWILIO_TIMEOUT_MS: '2000',
           LOG_LEVEL: 'silent',
           AUTH_OPEN: 'true',

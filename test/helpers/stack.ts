@@ -48,6 +48,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       TWILIO_FLEX_API_URL: emulator.url,
       TWILIO_CONVERSATIONS_API_URL: emulator.url,
       TWILIO_CHAT_API_URL: emulator.url,
+      TWILIO_TASKROUTER_API_URL: emulator.url,
       TWILIO_TIMEOUT_MS: '2000',
       LOG_LEVEL: 'silent',
       // Most suites test the graph, not auth: requests without credentials act as account one.

@@ -115,6 +115,7 @@ async function main() {
     TWILIO_FLEX_API_URL: emulator.url,
     TWILIO_CONVERSATIONS_API_URL: emulator.url,
     TWILIO_CHAT_API_URL: emulator.url,
+    TWILIO_TASKROUTER_API_URL: emulator.url,
     TWILIO_TIMEOUT_MS: '1000',
     REQUEST_BUDGET_MS: '4000',
   });

@@ -166,6 +166,7 @@ describe('playground', () => {
         .poll(() => page.locator('.graphiql-tab-button').allTextContents())
         .toEqual([
           'PersonAcrossProducts',
+          'PersonAtWork',
           'FlexRoster',
           'PersonConversations',
           'ProvisionFlexUser',

@@ -16,6 +16,10 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A Twilio account SID: `AC` followed by 32 hexadecimal digits. */
   AccountSid: { input: string; output: string; }
+  /** A TaskRouter activity SID: `WA` followed by 32 hexadecimal digits. */
+  ActivitySid: { input: string; output: string; }
+  /** A Programmable Chat channel SID: `CH` followed by 32 hexadecimal digits. */
+  ChatChannelSid: { input: string; output: string; }
   /** A chat service SID (Conversations service or Programmable Chat service): `IS` + 32 hex digits. */
   ChatServiceSid: { input: string; output: string; }
   /** A conversation SID: `CH` followed by 32 hexadecimal digits. */
@@ -53,6 +57,31 @@ export type CacheControlScope =
   | 'PRIVATE'
   /** Any cache, including shared CDN caches. */
   | 'PUBLIC';
+
+/** The push technology of a binding. Twilio's `binding_type`. */
+export type ChatBindingType =
+  /** Apple Push Notification service. */
+  | 'APN'
+  /** Firebase Cloud Messaging. */
+  | 'FCM'
+  /** Google Cloud Messaging (Firebase's predecessor). */
+  | 'GCM';
+
+/** A user's standing in a Chat channel. Twilio's `status` of a user channel. */
+export type ChatChannelMemberStatus =
+  /** The user was invited and has not joined yet. */
+  | 'INVITED'
+  /** The user is a member of the channel. */
+  | 'JOINED'
+  /** The user is not taking part in the channel. */
+  | 'NOT_PARTICIPATING';
+
+/** How a user is notified of a channel's messages. Twilio's `notification_level`. */
+export type ChatNotificationLevel =
+  /** Push notifications as the service's settings say. */
+  | 'DEFAULT'
+  /** No push notifications for this channel. */
+  | 'MUTED';
 
 /** Where a conversation is in its life. Twilio's `state` (`conversation_state` in a user's list). */
 export type ConversationState =
