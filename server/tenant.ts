@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Credentials } from '../datasources/index.js';
+import type { Caller } from '../resolvers/context.js';
 import { isSid, sidPattern } from '../datasources/sids.js';
 import { checkChatServiceSids } from './chat-services.js';
 import type { Config } from './config.js';
@@ -15,7 +16,12 @@ export interface Tenant {
   accountSid: string | null;
   flexInstanceSid: string | null;
   chatServiceSids: string[];
+  /** Who called, for the audit trail: how the request authenticated and as whom. Never a secret. */
+  caller: Omit<Caller, 'tenant'>;
 }
+
+/** A subject longer than this is cut: it is for reading, and an issuer's claim is not ours to trust. */
+const MAX_SUBJECT = 256;
 
 type Headers = Record<string, string | string[] | undefined>;
 
@@ -55,6 +61,7 @@ export function createTenantResolver(config: Config): (headers: Headers) => Prom
       accountSid: config.accountSid,
       flexInstanceSid: flexInstanceHeader(headers) ?? config.flexInstanceSid,
       chatServiceSids: chatServicesHeader(headers) ?? config.chatServiceSids,
+      caller: { auth: 'open', subject: null },
     };
   };
 
@@ -84,11 +91,15 @@ export function createTenantResolver(config: Config): (headers: Headers) => Prom
             'BEARER_NOT_ACCEPTED',
           );
         const claims = await verify(value, jwtKey, auth.jwt);
+        const caller: Tenant['caller'] = {
+          auth: 'bearer',
+          subject: typeof claims.sub === 'string' ? claims.sub.slice(0, MAX_SUBJECT) : null,
+        };
         // Own claims only: a claim name such as "constructor" must not read the prototype's.
         const tenantId = Object.hasOwn(claims, auth.jwt.tenantClaim)
           ? claims[auth.jwt.tenantClaim]
           : undefined;
-        if (tenantId === undefined) return configuredTenant(headers);
+        if (tenantId === undefined) return { ...configuredTenant(headers), caller };
         const tenant = typeof tenantId === 'string' ? config.tenants.get(tenantId) : undefined;
         if (!tenant)
           throw forbidden('The token names a tenant this gateway does not serve', 'TENANT_UNKNOWN');
@@ -98,6 +109,7 @@ export function createTenantResolver(config: Config): (headers: Headers) => Prom
           accountSid: tenant.accountSid,
           flexInstanceSid: flexInstanceHeader(headers) ?? tenant.flexInstanceSid,
           chatServiceSids: chatServicesHeader(headers) ?? tenant.chatServiceSids,
+          caller,
         };
       }
       default:
@@ -165,6 +177,7 @@ function passthroughTenant(credentials: Credentials, headers: Headers, config: C
       flexInstanceHeader(headers) ?? (isConfiguredAccount ? config.flexInstanceSid : null),
     chatServiceSids:
       chatServicesHeader(headers) ?? (isConfiguredAccount ? config.chatServiceSids : []),
+    caller: { auth: 'basic', subject: credentials.username },
   };
 }
 
