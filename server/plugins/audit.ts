@@ -64,9 +64,11 @@ export function createAuditPlugin(
   return {
     requestDidStart: () =>
       Promise.resolve({
+        // `operation` is undefined, whatever its type says, when operationName names none: execution
+        // then refuses the request (OPERATION_RESOLUTION_FAILURE), and this must not throw first.
         executionDidStart: ({ operation }) =>
           Promise.resolve(
-            operation.operation !== OperationTypeNode.MUTATION
+            operation?.operation !== OperationTypeNode.MUTATION
               ? undefined
               : {
                   willResolveField: ({ info, args, contextValue }) => {

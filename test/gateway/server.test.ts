@@ -104,6 +104,15 @@ describe('configuration', () => {
       tracing: null,
       production: false,
       cors: { origins: [], credentials: false },
+      redis: null,
+      cacheTtlSeconds: 30,
+      backOffice: {
+        bulkMaxItems: 100,
+        bulkConcurrency: 8,
+        searchMaxPages: 10,
+        auditLog: 'stderr',
+        auditHashKey: null,
+      },
     });
   });
 
