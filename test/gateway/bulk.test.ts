@@ -280,3 +280,47 @@ describe('bulk provisioning and updates', () => {
     expect(await stack.emulator.requestLines()).toEqual([]);
   });
 });
+
+describe('bulk calls under the account budget and the call cap', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({
+      seedUsers: 40,
+      env: {
+        BULK_CONCURRENCY: '8',
+        TWILIO_ACCOUNT_CONCURRENCY: '3',
+        REQUEST_MAX_UPSTREAM_CALLS: '6',
+      },
+    });
+  });
+  afterAll(() => stack.close());
+  beforeEach(() => stack.emulator.clearRequests());
+  afterEach(() => stack.emulator.setFaults({}));
+
+  const provisionMany = async (users: unknown[]) =>
+    expectData(
+      await stack.execute<{ provisionFlexUsers: BulkView }>(PROVISION_MANY, { input: { users } }),
+    ).provisionFlexUsers;
+
+  it('never has more calls in flight than the account’s budget, whatever BULK_CONCURRENCY says', async () => {
+    await stack.emulator.setFaults({ latencyMs: 40 });
+    const payload = await provisionMany(Array.from({ length: 6 }, (_, i) => newUser('budget', i)));
+    expect(payload.succeeded).toBe(6);
+    const [account] = stack.emulator.accounts;
+    const { peak } = (await stack.emulator.concurrency())[account!.accountSid]!;
+    expect(peak).toBeGreaterThan(1);
+    expect(peak).toBeLessThanOrEqual(3);
+  });
+
+  it('reports the items past the request’s call cap as failed, and the others as done', async () => {
+    const payload = await provisionMany(Array.from({ length: 8 }, (_, i) => newUser('cap', i)));
+    expect([payload.succeeded, payload.failed]).toEqual([6, 2]);
+    const failed = payload.results.filter((result) => result.outcome === 'FAILED');
+    expect(failed.map((result) => result.error?.code)).toEqual([
+      'TOO_MANY_UPSTREAM_CALLS',
+      'TOO_MANY_UPSTREAM_CALLS',
+    ]);
+    expect((await stack.emulator.requests()).filter(isProvision)).toHaveLength(6);
+  });
+});
