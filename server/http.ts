@@ -187,7 +187,9 @@ export async function startGateway(
     validationRules: limits.validationRules,
     plugins: [
       createLoggingPlugin(log),
-      createAuditPlugin(audit, config.backOffice.auditHashKey),
+      ...(config.backOffice.auditLog === null
+        ? []
+        : [createAuditPlugin(audit, config.backOffice.auditHashKey)]),
       createMetricsPlugin(metrics),
       createRequestEndPlugin(),
       createTracingPlugin(),
