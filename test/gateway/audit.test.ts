@@ -281,6 +281,17 @@ describe('audit trail', () => {
     });
   });
 
+  it('lets execution refuse an operationName that names no operation (no record, no 500)', async () => {
+    const result = await stack.execute(
+      `mutation A { updateFlexUser(input: { sid: "FU${'a'.repeat(32)}", locale: "en" }) { userErrors { code } } }`,
+      {},
+      { operationName: 'B' },
+    );
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0]?.extensions?.code).toBe('OPERATION_RESOLUTION_FAILURE');
+    expect(newRecords()).toEqual([]);
+  });
+
   it('records each item of a bulk mutation, and writes nothing for queries', async () => {
     const person = await stack.emulator.person({ flex: true, deactivated: false });
     await stack.execute(
