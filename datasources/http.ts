@@ -327,7 +327,13 @@ export function createHttp(transport: Transport, product: Product, session: Sess
         status = outcome.error.twilio.status;
         answered = outcome.error;
         failure = outcome.error.code;
-        const delay = call.idempotent ? retryDelay(settings, outcome, failures) : null;
+        // Twilio never processes a request it answers 429 ("always safe to retry", TWILIO.md §7),
+        // so even a non-idempotent call is sent again after it; any other failure of one may have
+        // changed something, and is not.
+        const delay =
+          call.idempotent || outcome.error.twilio.status === 429
+            ? retryDelay(settings, outcome, failures)
+            : null;
         // A retry that could not finish within the request's budget is not worth starting.
         if (delay === null || Date.now() + delay + MIN_ATTEMPT_MS >= session.deadline) {
           throw outcome.error;

@@ -14,6 +14,7 @@ export const DEFAULT_FAULTS: ResolvedFaults = {
   path: null,
   accountSid: null,
   maxConcurrency: null,
+  times: null,
 };
 
 /** What GET /__emulator/faults answers: the settings as set, every field resolved. */
@@ -69,6 +70,10 @@ function resolve(input: unknown): ResolvedFaults {
   if (max !== null && !(Number.isInteger(max) && max >= 0)) {
     throw new Error('maxConcurrency must be an integer >= 0 or null');
   }
+  const times = next.times;
+  if (times !== null && !(Number.isInteger(times) && times >= 0)) {
+    throw new Error('times must be an integer >= 0 or null');
+  }
   return next;
 }
 
@@ -80,6 +85,8 @@ export class FaultRule {
   private readonly injects: boolean;
   /** Whether the rule changes anything: it injects, or it limits concurrency. */
   readonly active: boolean;
+  /** Faults injected so far, for `times`. */
+  private injected = 0;
 
   constructor(input: unknown) {
     const settings = resolve(input);
@@ -122,6 +129,10 @@ export class FaultRule {
     if (Math.random() < f.timeoutRate) outcome = 'timeout';
     else if (Math.random() < f.rateLimitRate) outcome = 'rateLimit';
     else if (Math.random() < f.errorRate) outcome = 'error';
+    if (outcome !== 'pass' && f.times !== null) {
+      if (this.injected >= f.times) outcome = 'pass';
+      else this.injected += 1;
+    }
     return { delayMs, outcome };
   }
 }

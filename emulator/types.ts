@@ -84,6 +84,12 @@ export interface FaultSettings {
    * refused. @default null (no limit)
    */
   maxConcurrency?: number | null;
+  /**
+   * How many requests the rule answers with an injected fault (error, 429 or stall) before it
+   * lets every later one through (latency still applies): "the first two calls get 429, then
+   * Twilio recovers". Counted from when the rule is set. @default null (no limit)
+   */
+  times?: number | null;
 }
 
 /**

@@ -50,6 +50,28 @@ export type Scalars = {
   WorkspaceSid: { input: string; output: string; }
 };
 
+/** An item's failure that is not about its input: Twilio's error, or the gateway's limits. */
+export type BulkItemError = {
+  __typename?: 'BulkItemError';
+  /** The same code a top-level error would carry, e.g. `RATE_LIMITED`, `UPSTREAM_ERROR`. */
+  code: Scalars['String']['output'];
+  /** What went wrong, written for a person. */
+  message: Scalars['String']['output'];
+  /** Twilio's HTTP status, when Twilio answered. */
+  status: Maybe<Scalars['Int']['output']>;
+  /** Twilio's error code (e.g. 20429), when Twilio answered. */
+  twilioCode: Maybe<Scalars['Int']['output']>;
+};
+
+/** What became of one item of a bulk mutation. */
+export type BulkItemOutcome =
+  /** Twilio could not be reached, or failed, for this item (see `error`): it may not have changed. */
+  | 'FAILED'
+  /** Twilio made the change. */
+  | 'OK'
+  /** Twilio refused the item's change (see its `userErrors`); nothing changed for it. */
+  | 'USER_ERRORS';
+
 /** Who may cache a response: any cache (PUBLIC) or only the client's own (PRIVATE). */
 export type CacheControlScope =
   /** Only the caller's own cache (every answer here depends on the caller's Twilio account). */
@@ -487,6 +509,21 @@ export type FlexUserChatUserArgs = {
   serviceSid?: InputMaybe<Scalars['ChatServiceSid']['input']>;
 };
 
+/** The result of one item of `provisionFlexUsers` or `updateFlexUsers`. */
+export type FlexUserBulkResult = {
+  __typename?: 'FlexUserBulkResult';
+  /** Set when `outcome` is `FAILED`. */
+  error: Maybe<BulkItemError>;
+  /** The user as Twilio returned it; null unless `outcome` is `OK`. */
+  flexUser: Maybe<FlexUser>;
+  /** The item's position in `input.users`, from 0. */
+  index: Scalars['Int']['output'];
+  /** What became of it. */
+  outcome: BulkItemOutcome;
+  /** Twilio's refusal of this item, with its index in `field`; empty otherwise. */
+  userErrors: Array<UserError>;
+};
+
 /** A page of Flex users. */
 export type FlexUserConnection = {
   __typename?: 'FlexUserConnection';
@@ -515,6 +552,22 @@ export type FlexUserRole =
   | 'AGENT'
   /** Monitors agents and queues. */
   | 'SUPERVISOR';
+
+/** Result of `provisionFlexUsers` and `updateFlexUsers`. */
+export type FlexUsersBulkPayload = {
+  __typename?: 'FlexUsersBulkPayload';
+  /** Items that were refused or failed. */
+  failed: Scalars['Int']['output'];
+  /** One result per item, in input order; empty when the input was refused. */
+  results: Array<FlexUserBulkResult>;
+  /** Items Twilio changed. */
+  succeeded: Scalars['Int']['output'];
+  /**
+   * Every problem found, each with the item's index in `field` (`["input", "users", "3", "email"]`).
+   * When any item's input is invalid, nothing is sent and `results` is empty.
+   */
+  userErrors: Array<UserError>;
+};
 
 /**
  * How the identity a product knows the person by relates to the person's identity. See
@@ -567,12 +620,24 @@ export type Mutation = {
    * by username, so retrying is safe). Creates the TaskRouter worker and links the Conversations user.
    */
   provisionFlexUser: Maybe<ProvisionFlexUserPayload>;
+  /**
+   * Provisions many Flex users (v4 Provision, one call each). Every item is checked before the first
+   * call: one invalid item and nothing is sent. Then items are sent a few at a time (`BULK_CONCURRENCY`)
+   * under the account's Twilio budget; a 429 is retried after Twilio's `Retry-After`. Each item's
+   * outcome is in `results`, whatever happened to the others.
+   */
+  provisionFlexUsers: Maybe<FlexUsersBulkPayload>;
   /** Changes a Chat user's display name, attributes or role. */
   updateChatUser: Maybe<UpdateChatUserPayload>;
   /** Changes a Conversations user's display name, attributes or role. */
   updateConversationsUser: Maybe<UpdateConversationsUserPayload>;
   /** Changes a Flex user's email, unified user or locale (Flex v2 update). */
   updateFlexUser: Maybe<UpdateFlexUserPayload>;
+  /**
+   * Changes many Flex users (Flex v2 update, one call each), checked, sent and reported as
+   * `provisionFlexUsers` is.
+   */
+  updateFlexUsers: Maybe<FlexUsersBulkPayload>;
 };
 
 
@@ -595,6 +660,17 @@ export type MutationDeprovisionFlexUserArgs = {
  */
 export type MutationProvisionFlexUserArgs = {
   input: ProvisionFlexUserInput;
+};
+
+
+/**
+ * Write operations. Each takes one `input` and returns a payload with `userErrors` and the changed object.
+ * A payload is null only when Twilio could not be reached or failed (the error on that field says
+ * how); the other mutations of the same request keep their results, so what was applied is always
+ * visible.
+ */
+export type MutationProvisionFlexUsersArgs = {
+  input: ProvisionFlexUsersInput;
 };
 
 
@@ -630,6 +706,17 @@ export type MutationUpdateFlexUserArgs = {
   input: UpdateFlexUserInput;
 };
 
+
+/**
+ * Write operations. Each takes one `input` and returns a payload with `userErrors` and the changed object.
+ * A payload is null only when Twilio could not be reached or failed (the error on that field says
+ * how); the other mutations of the same request keep their results, so what was applied is always
+ * visible.
+ */
+export type MutationUpdateFlexUsersArgs = {
+  input: UpdateFlexUsersInput;
+};
+
 /** An object with a global id that `node(id:)` can fetch again. */
 export type Node = {
   /** Opaque global id. Do not decode it: its format may change. */
@@ -654,6 +741,50 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first edge of this page. */
   startCursor: Maybe<Scalars['String']['output']>;
+};
+
+/** What `people` looks for. Every filter given must match; none given matches every Flex user. */
+export type PeopleFilter = {
+  /** Only deprovisioned (`true`) or only active (`false`) Flex users. */
+  deactivated?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The email address, exactly, without regard to case. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Part of the full name, 2 to 256 characters, without regard to case. */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Has this Flex role. */
+  role?: InputMaybe<FlexUserRole>;
+};
+
+/**
+ * One page of `people` results, and how much of the Flex user list was read for it. The scan stops
+ * when `first` people are found, at the end of the list, or after `SEARCH_MAX_PAGES` list pages.
+ */
+export type PeopleSearchConnection = {
+  __typename?: 'PeopleSearchConnection';
+  /** The people found, each with its cursor. */
+  edges: Array<PeopleSearchEdge>;
+  /** The people found. */
+  nodes: Array<User>;
+  /**
+   * `hasNextPage` is true while the list has users not scanned yet; `endCursor` is where the scan
+   * stopped, which may be past the last person found (a scan that reached its page limit).
+   */
+  pageInfo: PageInfo;
+  /** True when the scan stopped at `SEARCH_MAX_PAGES`: pass `endCursor` as `after` to scan on. */
+  scanLimitReached: Scalars['Boolean']['output'];
+  /** Flex v1 list pages read from Twilio for this page: one call of up to 1000 users each. */
+  scannedPages: Scalars['Int']['output'];
+  /** Flex users examined for this page. */
+  scannedUsers: Scalars['Int']['output'];
+};
+
+/** A person found by `people`, with its cursor. */
+export type PeopleSearchEdge = {
+  __typename?: 'PeopleSearchEdge';
+  /** Pass as `after` to go on from this person. */
+  cursor: Scalars['String']['output'];
+  /** The person, with their Flex user already loaded. */
+  node: User;
 };
 
 /** Input of `provisionFlexUser`. */
@@ -684,6 +815,31 @@ export type ProvisionFlexUserPayload = {
 };
 
 /**
+ * Input of `provisionFlexUsers`: up to the gateway's bulk maximum of users (100 unless
+ * `BULK_MAX_ITEMS` says otherwise), all in one Flex instance.
+ */
+export type ProvisionFlexUsersInput = {
+  /** Defaults to the configured Flex instance. */
+  instanceSid?: InputMaybe<Scalars['FlexInstanceSid']['input']>;
+  /** The users to provision, each as `provisionFlexUser` takes one. */
+  users: Array<ProvisionFlexUsersItem>;
+};
+
+/** One user of `provisionFlexUsers`: the fields of `provisionFlexUser`, without the instance. */
+export type ProvisionFlexUsersItem = {
+  /** Email address, 1 to 256 characters. */
+  email: Scalars['String']['input'];
+  /** Full name, 1 to 256 characters. */
+  fullName: Scalars['String']['input'];
+  /** At least one role. */
+  roles: Array<FlexUserRole>;
+  /** Login name, 1 to 256 characters; also the Conversations identity and the worker's name. */
+  username: Scalars['String']['input'];
+  /** TaskRouter worker attributes (a JSON object). */
+  workerAttributes?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+/**
  * Read operations. Each product's file adds its own fields with `extend type Query`. Every root
  * field is nullable, so one that fails (an invalid cursor, a Twilio outage) is null with its error
  * and never takes its siblings down with it.
@@ -711,6 +867,13 @@ export type Query = {
   node: Maybe<Node>;
   /** Several objects by global id, in the order asked; an id that matches nothing gives null. */
   nodes: Maybe<Array<Maybe<Node>>>;
+  /**
+   * Searches the Flex users of an instance by email, name, role or deactivation. Twilio has no
+   * search, so this is a scan of the Flex v1 user list, 1000 users per Twilio call, filtered here:
+   * finding few people among N users may take ceil(N / 1000) calls, at most `SEARCH_MAX_PAGES`
+   * (10 by default) per page of results; the operation's cost counts all of them.
+   */
+  people: Maybe<PeopleSearchConnection>;
   /**
    * A person by exactly one of `identity` or `sid` (a Flex user SID `FU…` or a user SID `US…`).
    * By SID, null when Twilio knows no user with it. By identity, always a `User`: its product
@@ -834,6 +997,19 @@ export type QueryNodesArgs = {
  * field is nullable, so one that fails (an invalid cursor, a Twilio outage) is null with its error
  * and never takes its siblings down with it.
  */
+export type QueryPeopleArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PeopleFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  instanceSid?: InputMaybe<Scalars['FlexInstanceSid']['input']>;
+};
+
+
+/**
+ * Read operations. Each product's file adds its own fields with `extend type Query`. Every root
+ * field is nullable, so one that fails (an invalid cursor, a Twilio outage) is null with its error
+ * and never takes its siblings down with it.
+ */
 export type QueryUserArgs = {
   identity?: InputMaybe<Scalars['String']['input']>;
   sid?: InputMaybe<Scalars['PersonSid']['input']>;
@@ -942,6 +1118,26 @@ export type UpdateFlexUserPayload = {
   flexUser: Maybe<FlexUser>;
   /** What was wrong with the input; empty on success. */
   userErrors: Array<UserError>;
+};
+
+/** Input of `updateFlexUsers`: up to the gateway's bulk maximum of changes, all in one Flex instance. */
+export type UpdateFlexUsersInput = {
+  /** Defaults to the configured Flex instance. */
+  instanceSid?: InputMaybe<Scalars['FlexInstanceSid']['input']>;
+  /** The changes, each as `updateFlexUser` takes one. */
+  users: Array<UpdateFlexUsersItem>;
+};
+
+/** One change of `updateFlexUsers`: the user, then the fields to change (at least one). */
+export type UpdateFlexUsersItem = {
+  /** New email address. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** New locale, e.g. `en-US`. */
+  locale?: InputMaybe<Scalars['String']['input']>;
+  /** The Flex user to change. */
+  sid: Scalars['FlexUserSid']['input'];
+  /** New Twilio unified user to link (`US…`). */
+  userSid?: InputMaybe<Scalars['UserSid']['input']>;
 };
 
 /**
@@ -1279,6 +1475,8 @@ export type ResolversTypes = ResolversObject<{
   AccountSid: ResolverTypeWrapper<Scalars['AccountSid']['output']>;
   ActivitySid: ResolverTypeWrapper<Scalars['ActivitySid']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BulkItemError: ResolverTypeWrapper<BulkItemError>;
+  BulkItemOutcome: BulkItemOutcome;
   CacheControlScope: CacheControlScope;
   ChatBindingType: ChatBindingType;
   ChatChannelMemberStatus: ChatChannelMemberStatus;
@@ -1306,10 +1504,12 @@ export type ResolversTypes = ResolversObject<{
   FlexInstanceSid: ResolverTypeWrapper<Scalars['FlexInstanceSid']['output']>;
   FlexTeamSid: ResolverTypeWrapper<Scalars['FlexTeamSid']['output']>;
   FlexUser: ResolverTypeWrapper<FlexUserRecord>;
+  FlexUserBulkResult: ResolverTypeWrapper<Omit<FlexUserBulkResult, 'flexUser'> & { flexUser?: Maybe<ResolversTypes['FlexUser']> }>;
   FlexUserConnection: ResolverTypeWrapper<Omit<FlexUserConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['FlexUserEdge']>, nodes: Array<ResolversTypes['FlexUser']> }>;
   FlexUserEdge: ResolverTypeWrapper<Omit<FlexUserEdge, 'node'> & { node: ResolversTypes['FlexUser'] }>;
   FlexUserRole: FlexUserRole;
   FlexUserSid: ResolverTypeWrapper<Scalars['FlexUserSid']['output']>;
+  FlexUsersBulkPayload: ResolverTypeWrapper<Omit<FlexUsersBulkPayload, 'results'> & { results: Array<ResolversTypes['FlexUserBulkResult']> }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IdentityForm: IdentityForm;
   IdentityProduct: IdentityProduct;
@@ -1321,9 +1521,14 @@ export type ResolversTypes = ResolversObject<{
   NotificationLevel: NotificationLevel;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParticipantSid: ResolverTypeWrapper<Scalars['ParticipantSid']['output']>;
+  PeopleFilter: PeopleFilter;
+  PeopleSearchConnection: ResolverTypeWrapper<Omit<PeopleSearchConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['PeopleSearchEdge']>, nodes: Array<ResolversTypes['User']> }>;
+  PeopleSearchEdge: ResolverTypeWrapper<Omit<PeopleSearchEdge, 'node'> & { node: ResolversTypes['User'] }>;
   PersonSid: ResolverTypeWrapper<Scalars['PersonSid']['output']>;
   ProvisionFlexUserInput: ProvisionFlexUserInput;
   ProvisionFlexUserPayload: ResolverTypeWrapper<Omit<ProvisionFlexUserPayload, 'flexUser' | 'user'> & { flexUser?: Maybe<ResolversTypes['FlexUser']>, user?: Maybe<ResolversTypes['User']> }>;
+  ProvisionFlexUsersInput: ProvisionFlexUsersInput;
+  ProvisionFlexUsersItem: ProvisionFlexUsersItem;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RoleSid: ResolverTypeWrapper<Scalars['RoleSid']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1333,6 +1538,8 @@ export type ResolversTypes = ResolversObject<{
   UpdateConversationsUserPayload: ResolverTypeWrapper<Omit<UpdateConversationsUserPayload, 'conversationsUser'> & { conversationsUser?: Maybe<ResolversTypes['ConversationsUser']> }>;
   UpdateFlexUserInput: UpdateFlexUserInput;
   UpdateFlexUserPayload: ResolverTypeWrapper<Omit<UpdateFlexUserPayload, 'flexUser'> & { flexUser?: Maybe<ResolversTypes['FlexUser']> }>;
+  UpdateFlexUsersInput: UpdateFlexUsersInput;
+  UpdateFlexUsersItem: UpdateFlexUsersItem;
   User: ResolverTypeWrapper<Person>;
   UserConversation: ResolverTypeWrapper<UserConversationModel>;
   UserConversationConnection: ResolverTypeWrapper<Omit<UserConversationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['UserConversationEdge']>, nodes: Array<ResolversTypes['UserConversation']> }>;
@@ -1352,6 +1559,7 @@ export type ResolversParentTypes = ResolversObject<{
   AccountSid: Scalars['AccountSid']['output'];
   ActivitySid: Scalars['ActivitySid']['output'];
   Boolean: Scalars['Boolean']['output'];
+  BulkItemError: BulkItemError;
   ChatChannelSid: Scalars['ChatChannelSid']['output'];
   ChatServiceSid: Scalars['ChatServiceSid']['output'];
   ChatUser: ChatUserRecord;
@@ -1374,9 +1582,11 @@ export type ResolversParentTypes = ResolversObject<{
   FlexInstanceSid: Scalars['FlexInstanceSid']['output'];
   FlexTeamSid: Scalars['FlexTeamSid']['output'];
   FlexUser: FlexUserRecord;
+  FlexUserBulkResult: Omit<FlexUserBulkResult, 'flexUser'> & { flexUser?: Maybe<ResolversParentTypes['FlexUser']> };
   FlexUserConnection: Omit<FlexUserConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['FlexUserEdge']>, nodes: Array<ResolversParentTypes['FlexUser']> };
   FlexUserEdge: Omit<FlexUserEdge, 'node'> & { node: ResolversParentTypes['FlexUser'] };
   FlexUserSid: Scalars['FlexUserSid']['output'];
+  FlexUsersBulkPayload: Omit<FlexUsersBulkPayload, 'results'> & { results: Array<ResolversParentTypes['FlexUserBulkResult']> };
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
@@ -1385,9 +1595,14 @@ export type ResolversParentTypes = ResolversObject<{
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
   ParticipantSid: Scalars['ParticipantSid']['output'];
+  PeopleFilter: PeopleFilter;
+  PeopleSearchConnection: Omit<PeopleSearchConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['PeopleSearchEdge']>, nodes: Array<ResolversParentTypes['User']> };
+  PeopleSearchEdge: Omit<PeopleSearchEdge, 'node'> & { node: ResolversParentTypes['User'] };
   PersonSid: Scalars['PersonSid']['output'];
   ProvisionFlexUserInput: ProvisionFlexUserInput;
   ProvisionFlexUserPayload: Omit<ProvisionFlexUserPayload, 'flexUser' | 'user'> & { flexUser?: Maybe<ResolversParentTypes['FlexUser']>, user?: Maybe<ResolversParentTypes['User']> };
+  ProvisionFlexUsersInput: ProvisionFlexUsersInput;
+  ProvisionFlexUsersItem: ProvisionFlexUsersItem;
   Query: Record<PropertyKey, never>;
   RoleSid: Scalars['RoleSid']['output'];
   String: Scalars['String']['output'];
@@ -1397,6 +1612,8 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateConversationsUserPayload: Omit<UpdateConversationsUserPayload, 'conversationsUser'> & { conversationsUser?: Maybe<ResolversParentTypes['ConversationsUser']> };
   UpdateFlexUserInput: UpdateFlexUserInput;
   UpdateFlexUserPayload: Omit<UpdateFlexUserPayload, 'flexUser'> & { flexUser?: Maybe<ResolversParentTypes['FlexUser']> };
+  UpdateFlexUsersInput: UpdateFlexUsersInput;
+  UpdateFlexUsersItem: UpdateFlexUsersItem;
   User: Person;
   UserConversation: UserConversationModel;
   UserConversationConnection: Omit<UserConversationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['UserConversationEdge']>, nodes: Array<ResolversParentTypes['UserConversation']> };
@@ -1425,6 +1642,13 @@ export interface AccountSidScalarConfig extends GraphQLScalarTypeConfig<Resolver
 export interface ActivitySidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ActivitySid'], any> {
   name: 'ActivitySid';
 }
+
+export type BulkItemErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BulkItemError'] = ResolversParentTypes['BulkItemError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  twilioCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
 
 export interface ChatChannelSidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ChatChannelSid'], any> {
   name: 'ChatChannelSid';
@@ -1617,6 +1841,14 @@ export type FlexUserResolvers<ContextType = Context, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type FlexUserBulkResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FlexUserBulkResult'] = ResolversParentTypes['FlexUserBulkResult']> = ResolversObject<{
+  error?: Resolver<Maybe<ResolversTypes['BulkItemError']>, ParentType, ContextType>;
+  flexUser?: Resolver<Maybe<ResolversTypes['FlexUser']>, ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['BulkItemOutcome'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type FlexUserConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FlexUserConnection'] = ResolversParentTypes['FlexUserConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['FlexUserEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['FlexUser']>, ParentType, ContextType>;
@@ -1632,6 +1864,13 @@ export interface FlexUserSidScalarConfig extends GraphQLScalarTypeConfig<Resolve
   name: 'FlexUserSid';
 }
 
+export type FlexUsersBulkPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FlexUsersBulkPayload'] = ResolversParentTypes['FlexUsersBulkPayload']> = ResolversObject<{
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes['FlexUserBulkResult']>, ParentType, ContextType>;
+  succeeded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -1646,9 +1885,11 @@ export type MatchedIdentityResolvers<ContextType = Context, ParentType extends R
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   deprovisionFlexUser?: Resolver<Maybe<ResolversTypes['DeprovisionFlexUserPayload']>, ParentType, ContextType, RequireFields<MutationDeprovisionFlexUserArgs, 'input'>>;
   provisionFlexUser?: Resolver<Maybe<ResolversTypes['ProvisionFlexUserPayload']>, ParentType, ContextType, RequireFields<MutationProvisionFlexUserArgs, 'input'>>;
+  provisionFlexUsers?: Resolver<Maybe<ResolversTypes['FlexUsersBulkPayload']>, ParentType, ContextType, RequireFields<MutationProvisionFlexUsersArgs, 'input'>>;
   updateChatUser?: Resolver<Maybe<ResolversTypes['UpdateChatUserPayload']>, ParentType, ContextType, RequireFields<MutationUpdateChatUserArgs, 'input'>>;
   updateConversationsUser?: Resolver<Maybe<ResolversTypes['UpdateConversationsUserPayload']>, ParentType, ContextType, RequireFields<MutationUpdateConversationsUserArgs, 'input'>>;
   updateFlexUser?: Resolver<Maybe<ResolversTypes['UpdateFlexUserPayload']>, ParentType, ContextType, RequireFields<MutationUpdateFlexUserArgs, 'input'>>;
+  updateFlexUsers?: Resolver<Maybe<ResolversTypes['FlexUsersBulkPayload']>, ParentType, ContextType, RequireFields<MutationUpdateFlexUsersArgs, 'input'>>;
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
@@ -1665,6 +1906,20 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export interface ParticipantSidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ParticipantSid'], any> {
   name: 'ParticipantSid';
 }
+
+export type PeopleSearchConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PeopleSearchConnection'] = ResolversParentTypes['PeopleSearchConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PeopleSearchEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  scanLimitReached?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  scannedPages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scannedUsers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PeopleSearchEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PeopleSearchEdge'] = ResolversParentTypes['PeopleSearchEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
 
 export interface PersonSidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['PersonSid'], any> {
   name: 'PersonSid';
@@ -1686,6 +1941,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   flexUsers?: Resolver<Maybe<ResolversTypes['FlexUserConnection']>, ParentType, ContextType, RequireFields<QueryFlexUsersArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Maybe<Array<Maybe<ResolversTypes['Node']>>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  people?: Resolver<Maybe<ResolversTypes['PeopleSearchConnection']>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'filter' | 'first'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, Partial<QueryUserArgs>>;
   users?: Resolver<Maybe<Array<Maybe<ResolversTypes['User']>>>, ParentType, ContextType, RequireFields<QueryUsersArgs, 'identities'>>;
   worker?: Resolver<Maybe<ResolversTypes['Worker']>, ParentType, ContextType, RequireFields<QueryWorkerArgs, 'sid'>>;
@@ -1805,6 +2061,7 @@ export interface WorkspaceSidScalarConfig extends GraphQLScalarTypeConfig<Resolv
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AccountSid?: GraphQLScalarType;
   ActivitySid?: GraphQLScalarType;
+  BulkItemError?: BulkItemErrorResolvers<ContextType>;
   ChatChannelSid?: GraphQLScalarType;
   ChatServiceSid?: GraphQLScalarType;
   ChatUser?: ChatUserResolvers<ContextType>;
@@ -1826,15 +2083,19 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   FlexInstanceSid?: GraphQLScalarType;
   FlexTeamSid?: GraphQLScalarType;
   FlexUser?: FlexUserResolvers<ContextType>;
+  FlexUserBulkResult?: FlexUserBulkResultResolvers<ContextType>;
   FlexUserConnection?: FlexUserConnectionResolvers<ContextType>;
   FlexUserEdge?: FlexUserEdgeResolvers<ContextType>;
   FlexUserSid?: GraphQLScalarType;
+  FlexUsersBulkPayload?: FlexUsersBulkPayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   MatchedIdentity?: MatchedIdentityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   ParticipantSid?: GraphQLScalarType;
+  PeopleSearchConnection?: PeopleSearchConnectionResolvers<ContextType>;
+  PeopleSearchEdge?: PeopleSearchEdgeResolvers<ContextType>;
   PersonSid?: GraphQLScalarType;
   ProvisionFlexUserPayload?: ProvisionFlexUserPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -1,6 +1,13 @@
 import { TwilioError } from '../datasources/errors.js';
 import type { UserRef } from '../datasources/paths.js';
 import type { MutationResolvers } from '../generated/resolvers-types.js';
+import type {
+  ProvisionFlexUserInput,
+  UpdateFlexUserInput,
+  UpdateFlexUsersItem,
+} from '../generated/resolvers-types.js';
+import type { Context } from './context.js';
+import { atItem, checkBatch, runBulk } from './flex-bulk.js';
 import { chatService, flexInstance, personOfFlexUser } from './joins.js';
 import {
   checkAttributes,
@@ -29,60 +36,121 @@ const userRefOf = (input: { sid?: string | null; identity?: string | null }): Us
 const attributesString = (attributes: unknown) =>
   attributes === null || attributes === undefined ? undefined : JSON.stringify(attributes);
 
+type Provision = Omit<ProvisionFlexUserInput, 'instanceSid'>;
+type FlexUserUpdate = Omit<UpdateFlexUserInput, 'instanceSid'>;
+
+const checkProvision = (input: Provision) => [
+  ...checkText('username', input.username, true),
+  ...checkEmail(input.email, true),
+  ...checkText('fullName', input.fullName, true),
+  ...(input.roles.length === 0
+    ? [userError(['input', 'roles'], 'Give at least one role', 'REQUIRED')]
+    : []),
+  ...checkAttributes('workerAttributes', input.workerAttributes),
+];
+
+const checkFlexUserUpdate = (input: FlexUserUpdate) => [
+  ...checkSomethingToChange(input, ['email', 'userSid', 'locale']),
+  ...checkEmail(input.email, false),
+  ...checkText('locale', input.locale, false),
+];
+
+/** Provisions one user and primes the request's loaders with the answer. */
+async function provision(ctx: Context, instanceSid: string, input: Provision) {
+  const record = await ctx.apis.flex.provisionFlexUser(instanceSid, {
+    username: input.username,
+    email: input.email,
+    fullName: input.fullName,
+    roles: input.roles.map((role) => role.toLowerCase()),
+    workerAttributes: (input.workerAttributes ?? undefined) as Record<string, unknown> | undefined,
+  });
+  ctx.loaders.primeFlexUser(record, 'v4');
+  // Provisioning creates or links the Conversations user with identity = username.
+  ctx.loaders.conversationsUser.clear({ identity: input.username });
+  return record;
+}
+
+async function updateOne(ctx: Context, instanceSid: string, input: FlexUserUpdate) {
+  const record = await ctx.apis.flex.updateFlexUser(instanceSid, input.sid, {
+    email: input.email ?? undefined,
+    userSid: input.userSid ?? undefined,
+    locale: input.locale ?? undefined,
+  });
+  ctx.loaders.primeFlexUser(record, 'v2');
+  return record;
+}
+
+const instanceNotFound = (instanceSid: string) => ({
+  field: ['input', 'instanceSid'],
+  message: `No Flex instance ${instanceSid} in this account`,
+});
+
 export const Mutation: MutationResolvers = {
   provisionFlexUser: async (_root, { input }, ctx) => {
-    const userErrors = [
-      ...checkText('username', input.username, true),
-      ...checkEmail(input.email, true),
-      ...checkText('fullName', input.fullName, true),
-      ...(input.roles.length === 0
-        ? [userError(['input', 'roles'], 'Give at least one role', 'REQUIRED')]
-        : []),
-      ...checkAttributes('workerAttributes', input.workerAttributes),
-    ];
+    const userErrors = checkProvision(input);
     if (userErrors.length > 0) return { userErrors, flexUser: null, user: null };
     const instanceSid = await flexInstance(ctx, input.instanceSid);
     try {
-      const record = await ctx.apis.flex.provisionFlexUser(instanceSid, {
-        username: input.username,
-        email: input.email,
-        fullName: input.fullName,
-        roles: input.roles.map((role) => role.toLowerCase()),
-        workerAttributes: (input.workerAttributes ?? undefined) as
-          Record<string, unknown> | undefined,
-      });
-      ctx.loaders.primeFlexUser(record, 'v4');
-      // Provisioning creates or links the Conversations user with identity = username.
-      ctx.loaders.conversationsUser.clear({ identity: input.username });
+      const record = await provision(ctx, instanceSid, input);
       return { userErrors: [], flexUser: record, user: personOfFlexUser(record) };
     } catch (error) {
-      const notFound = {
-        field: ['input', 'instanceSid'],
-        message: `No Flex instance ${instanceSid} in this account`,
-      };
       return {
-        userErrors: userErrorsFromTwilio(error, ['input'], notFound),
+        userErrors: userErrorsFromTwilio(error, ['input'], instanceNotFound(instanceSid)),
         flexUser: null,
         user: null,
       };
     }
   },
 
-  updateFlexUser: async (_root, { input }, ctx) => {
-    const userErrors = [
-      ...checkSomethingToChange(input, ['email', 'userSid', 'locale']),
-      ...checkEmail(input.email, false),
-      ...checkText('locale', input.locale, false),
+  provisionFlexUsers: async (_root, { input }, ctx) => {
+    const { users } = input;
+    const problems = [
+      ...checkBatch(
+        users.map((user) => user.username),
+        ctx.backOffice.bulkMaxItems,
+        'username',
+      ),
+      ...users.flatMap((user, index) => atItem(checkProvision(user), index)),
     ];
+    const instanceSid = problems.length > 0 ? '' : await flexInstance(ctx, input.instanceSid);
+    return runBulk(
+      ctx,
+      users,
+      problems,
+      (user) => provision(ctx, instanceSid, user),
+      () => instanceNotFound(instanceSid),
+    );
+  },
+
+  updateFlexUsers: async (_root, { input }, ctx) => {
+    const { users } = input;
+    const problems = [
+      ...checkBatch(
+        users.map((user) => user.sid),
+        ctx.backOffice.bulkMaxItems,
+        'sid',
+      ),
+      ...users.flatMap((user, index) => atItem(checkFlexUserUpdate(user), index)),
+    ];
+    const instanceSid = problems.length > 0 ? '' : await flexInstance(ctx, input.instanceSid);
+    return runBulk(
+      ctx,
+      users,
+      problems,
+      (user: UpdateFlexUsersItem) => updateOne(ctx, instanceSid, user),
+      (user, index) => ({
+        field: ['input', 'users', String(index), 'sid'],
+        message: flexUserNotFound(instanceSid, user.sid).message,
+      }),
+    );
+  },
+
+  updateFlexUser: async (_root, { input }, ctx) => {
+    const userErrors = checkFlexUserUpdate(input);
     if (userErrors.length > 0) return { userErrors, flexUser: null };
     const instanceSid = await flexInstance(ctx, input.instanceSid);
     try {
-      const record = await ctx.apis.flex.updateFlexUser(instanceSid, input.sid, {
-        email: input.email ?? undefined,
-        userSid: input.userSid ?? undefined,
-        locale: input.locale ?? undefined,
-      });
-      ctx.loaders.primeFlexUser(record, 'v2');
+      const record = await updateOne(ctx, instanceSid, input);
       return { userErrors: [], flexUser: record };
     } catch (error) {
       return {

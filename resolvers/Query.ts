@@ -11,6 +11,7 @@ import {
   personOfFlexUser,
 } from './joins.js';
 import type { Person } from './models.js';
+import { searchPeople } from './people-search.js';
 import { badInput } from './scalars.js';
 import { workerQueries } from './worker-joins.js';
 
@@ -163,6 +164,8 @@ export const Query: QueryResolvers = {
     for (const record of connection.nodes) ctx.loaders.primeFlexUser(record, 'v4');
     return connection;
   },
+
+  people: (_root, args, ctx) => searchPeople(args, ctx),
 
   conversationsUser: (_root, args, ctx) =>
     ctx.loaders.conversationsUser.load(

@@ -10,6 +10,26 @@ export interface Context {
   telemetry: RequestTelemetry;
   /** Used by the server's plugins when the response is ready, never by resolvers. */
   lifecycle: RequestLifecycle;
+  /** Bounds of the bulk mutations and of the `people` search (from the configuration). */
+  backOffice: BackOfficeLimits;
+}
+
+export interface BackOfficeLimits {
+  /** Items one bulk mutation may carry. */
+  bulkMaxItems: number;
+  /** Items of one bulk mutation in flight at once. */
+  bulkConcurrency: number;
+  /** Flex v1 list pages one `people` search may read. */
+  searchMaxPages: number;
+}
+
+/** Who made the request, as the audit trail records it: never a secret. */
+export interface Caller {
+  /** The tenant id, or the AccountSid / API key SID the request acts as. */
+  tenant: string;
+  auth: 'open' | 'basic' | 'bearer';
+  /** The bearer token's `sub`, or the Basic username; null for an open request. */
+  subject: string | null;
 }
 
 export interface RequestLifecycle {
@@ -27,6 +47,8 @@ export interface RequestTelemetry {
   upstreamRetries: number;
   /** The operation's span, when tracing is on. */
   trace?: OperationTrace;
+  /** For the audit trail. */
+  caller?: Caller;
 }
 
 export interface Defaults {

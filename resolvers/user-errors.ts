@@ -11,7 +11,7 @@ export const userError = (
   code,
 });
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Twilio's Provision limits each string to 1..256 characters (Flex Users API page). */
 const MAX_TEXT = 256;
 

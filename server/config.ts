@@ -55,6 +55,21 @@ export interface Config {
   redis: RedisConfig | null;
   /** Seconds a Twilio read is served again from the cross-request cache; 0 turns the cache off. */
   cacheTtlSeconds: number;
+  /** Bulk mutations, search and the audit trail (README "Back-office operations"). */
+  backOffice: BackOfficeConfig;
+}
+
+export interface BackOfficeConfig {
+  /** Items one bulk mutation may carry. BULK_MAX_ITEMS. */
+  bulkMaxItems: number;
+  /** Items of one bulk mutation sent to Twilio at once (each still takes an account slot). */
+  bulkConcurrency: number;
+  /** Flex v1 list pages (1000 users each) one `people` search may read. SEARCH_MAX_PAGES. */
+  searchMaxPages: number;
+  /** Where audit records go: `stdout`, `stderr`, a file path, or null (`off`). AUDIT_LOG. */
+  auditLog: 'stdout' | 'stderr' | { file: string } | null;
+  /** HMAC key for personal values in audit records; null records their names only. AUDIT_HASH_KEY. */
+  auditHashKey: string | null;
 }
 
 export interface RedisConfig {
@@ -277,6 +292,32 @@ export function loadConfig(env: Env = process.env): Config {
     cors: corsSettings(read('CORS_ORIGINS'), bool('CORS_CREDENTIALS', false)),
     redis: redisConfig(read, int),
     cacheTtlSeconds: int('CACHE_TTL_SECONDS', 30, 0, 86_400),
+    backOffice: backOfficeConfig(read, int),
+  };
+}
+
+function backOfficeConfig(
+  read: (name: string) => string | undefined,
+  int: (name: string, fallback: number, min: number, max: number) => number,
+): BackOfficeConfig {
+  const auditLog = read('AUDIT_LOG') ?? 'stderr';
+  const auditHashKey = read('AUDIT_HASH_KEY') ?? null;
+  if (auditHashKey !== null && auditHashKey.length < 32) {
+    throw new ConfigError('AUDIT_HASH_KEY must be at least 32 characters');
+  }
+  return {
+    bulkMaxItems: int('BULK_MAX_ITEMS', 100, 1, 1000),
+    bulkConcurrency: int('BULK_CONCURRENCY', 8, 1, 100),
+    searchMaxPages: int('SEARCH_MAX_PAGES', 10, 1, 1000),
+    // stderr by default: apart from the request log on stdout without any setting, and kept by
+    // every container runtime, where a file inside the container would be lost with it.
+    auditLog:
+      auditLog === 'off'
+        ? null
+        : auditLog === 'stdout' || auditLog === 'stderr'
+          ? auditLog
+          : { file: auditLog },
+    auditHashKey,
   };
 }
 

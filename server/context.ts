@@ -69,6 +69,7 @@ export function createContextFunction(
       upstreamCalls: 0,
       upstreamRetries: 0,
       trace: trace ?? undefined,
+      caller: { tenant: tenant.id, ...tenant.caller },
     };
     const ended = new AbortController();
     // Every call in flight or queued listens for the end of its request: up to the call cap.
@@ -138,6 +139,12 @@ export function createContextFunction(
         workspaceSid: async () => (await discovered()).workspaceSid,
       },
       telemetry,
+      backOffice: {
+        bulkMaxItems: config.backOffice.bulkMaxItems,
+        // Never more at once than the account's budget lets through.
+        bulkConcurrency: Math.min(config.backOffice.bulkConcurrency, config.accountConcurrency),
+        searchMaxPages: config.backOffice.searchMaxPages,
+      },
       lifecycle: {
         end: () => ended.abort(),
         credentialsRejected: () => session.rejected !== null,

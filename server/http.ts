@@ -4,12 +4,14 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { createReachabilityWatch } from '../datasources/reachability.js';
 import type { Context } from '../resolvers/context.js';
 import { createApolloServer } from './apollo.js';
+import { createAuditLog } from './audit.js';
 import type { Config } from './config.js';
 import { createContextFunction, createTransportFromConfig } from './context.js';
 import { registerCors } from './cors.js';
 import { handleClientError, registerRefusals } from './http-refusals.js';
 import { createLogger, type DestinationStream, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
+import { createAuditPlugin } from './plugins/audit.js';
 import { createLoggingPlugin } from './plugins/logging.js';
 import { createQueryLimits } from './plugins/limits.js';
 import { createMetricsPlugin } from './plugins/metrics.js';
@@ -177,13 +179,17 @@ export async function startGateway(
   const transport = createTransportFromConfig(config, shared);
   const tracing = await createTracing(config.tracing);
   const contextFor = createContextFunction(config, transport, metrics, tracing);
-  const limits = createQueryLimits();
+  const limits = createQueryLimits({ searchMaxPages: config.backOffice.searchMaxPages });
+  const audit = createAuditLog(config.backOffice);
   const apollo = createApolloServer({
     introspection: config.introspection,
     log,
     validationRules: limits.validationRules,
     plugins: [
       createLoggingPlugin(log),
+      ...(config.backOffice.auditLog === null
+        ? []
+        : [createAuditPlugin(audit, config.backOffice.auditHashKey)]),
       createMetricsPlugin(metrics),
       createRequestEndPlugin(),
       createTracingPlugin(),
@@ -227,6 +233,7 @@ export async function startGateway(
     await apollo.stop();
     await transport.destroy();
     await shared.close();
+    await audit.close();
     throw listenError(error, config.host, config.port) ?? error;
   }
   const address = app.server.address();
@@ -242,6 +249,7 @@ export async function startGateway(
       await transport.destroy();
       await shared.close();
       await tracing.shutdown();
+      await audit.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Credentials } from '../datasources/index.js';
+import type { Caller } from '../resolvers/context.js';
 import { isSid, sidPattern } from '../datasources/sids.js';
 import { checkChatServiceSids } from './chat-services.js';
 import type { Config } from './config.js';
@@ -19,7 +20,12 @@ export interface Tenant {
   conversationsServiceSids: string[];
   /** Joins by identity also try Flex's escaped form (resolvers/flex-identity.ts). */
   flexIdentityEscapes: boolean;
+  /** Who called, for the audit trail: how the request authenticated and as whom. Never a secret. */
+  caller: Omit<Caller, 'tenant'>;
 }
+
+/** A subject longer than this is cut: it is for reading, and an issuer's claim is not ours to trust. */
+const MAX_SUBJECT = 256;
 
 type Headers = Record<string, string | string[] | undefined>;
 
@@ -61,6 +67,7 @@ export function createTenantResolver(config: Config): (headers: Headers) => Prom
       chatServiceSids: chatServicesHeader(headers) ?? config.chatServiceSids,
       conversationsServiceSids: config.conversationsServiceSids,
       flexIdentityEscapes: config.flexIdentityEscapes,
+      caller: { auth: 'open', subject: null },
     };
   };
 
@@ -90,11 +97,15 @@ export function createTenantResolver(config: Config): (headers: Headers) => Prom
             'BEARER_NOT_ACCEPTED',
           );
         const claims = await verify(value, jwtKey, auth.jwt);
+        const caller: Tenant['caller'] = {
+          auth: 'bearer',
+          subject: typeof claims.sub === 'string' ? claims.sub.slice(0, MAX_SUBJECT) : null,
+        };
         // Own claims only: a claim name such as "constructor" must not read the prototype's.
         const tenantId = Object.hasOwn(claims, auth.jwt.tenantClaim)
           ? claims[auth.jwt.tenantClaim]
           : undefined;
-        if (tenantId === undefined) return configuredTenant(headers);
+        if (tenantId === undefined) return { ...configuredTenant(headers), caller };
         const tenant = typeof tenantId === 'string' ? config.tenants.get(tenantId) : undefined;
         if (!tenant)
           throw forbidden('The token names a tenant this gateway does not serve', 'TENANT_UNKNOWN');
@@ -106,6 +117,7 @@ export function createTenantResolver(config: Config): (headers: Headers) => Prom
           chatServiceSids: chatServicesHeader(headers) ?? tenant.chatServiceSids,
           conversationsServiceSids: tenant.conversationsServiceSids,
           flexIdentityEscapes: tenant.flexIdentityEscapes,
+          caller,
         };
       }
       default:
@@ -176,6 +188,7 @@ function passthroughTenant(credentials: Credentials, headers: Headers, config: C
     // Services belong to one account: another account's credentials never get this one's.
     conversationsServiceSids: isConfiguredAccount ? config.conversationsServiceSids : [],
     flexIdentityEscapes: config.flexIdentityEscapes,
+    caller: { auth: 'basic', subject: credentials.username },
   };
 }
 

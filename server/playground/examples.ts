@@ -228,6 +228,92 @@ mutation ProvisionFlexUser($input: ProvisionFlexUserInput!) {
   },
 };
 
+/** Back office: many users in one call, each item's outcome reported on its own. */
+export const provisionFlexUsersExample: PlaygroundExample = {
+  operationName: 'ProvisionFlexUsers',
+  query: `# Provisions several Flex users in one call.
+# Every item is checked first: one bad item and
+# nothing is sent. Then a few at a time, each
+# item's outcome in results (index = position).
+mutation ProvisionFlexUsers($input: ProvisionFlexUsersInput!) {
+  provisionFlexUsers(input: $input) {
+    userErrors {
+      field
+      message
+      code
+    }
+    results {
+      index
+      outcome
+      error {
+        code
+        twilioCode
+        message
+      }
+      flexUser {
+        sid
+        username
+      }
+    }
+    succeeded
+    failed
+  }
+}
+`,
+  variables: {
+    input: {
+      users: [
+        {
+          username: 'playground.one',
+          email: 'playground.one@example.com',
+          fullName: 'Playground One',
+          roles: ['AGENT'],
+        },
+        {
+          username: 'playground.two',
+          email: 'playground.two@example.com',
+          fullName: 'Playground Two',
+          roles: ['AGENT', 'SUPERVISOR'],
+        },
+      ],
+    },
+  },
+};
+
+/** Back office: search by name, role, email or deactivation (a bounded scan; Twilio has none). */
+export const peopleSearchExample: PlaygroundExample = {
+  operationName: 'PeopleSearch',
+  query: `# Finds people by name, email, role or whether
+# they were deprovisioned. Twilio has no search:
+# this scans the Flex user list, 1000 per call;
+# scannedPages says how many calls it took.
+query PeopleSearch(
+  $filter: PeopleFilter = { nameContains: "hassan", role: SUPERVISOR }
+  $after: String
+) {
+  people(filter: $filter, first: 10, after: $after) {
+    nodes {
+      identity
+      flexUser {
+        sid
+        fullName
+        email
+        roles
+        deactivated
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    scannedPages
+    scannedUsers
+    scanLimitReached
+  }
+}
+`,
+};
+
 /** The tabs in the order the playground opens them; the first one is shown first. */
 export const playgroundExamples: readonly PlaygroundExample[] = [
   personAcrossProductsExample,
@@ -235,4 +321,6 @@ export const playgroundExamples: readonly PlaygroundExample[] = [
   flexRosterExample,
   personConversationsExample,
   provisionFlexUserExample,
+  provisionFlexUsersExample,
+  peopleSearchExample,
 ];

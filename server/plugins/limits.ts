@@ -43,9 +43,18 @@ function costKey(
   variables: Record<string, unknown> | undefined,
   fanOut: FanOut,
 ): string {
-  const sizes = Object.entries(variables ?? {})
-    .filter(([, value]) => typeof value === 'number' || Array.isArray(value))
-    .map(([name, value]) => `${name}=${Array.isArray(value) ? `#${value.length}` : String(value)}`);
+  const sizes: string[] = [];
+  // Bulk inputs carry their list one level down (`input.users`): its length counts as well.
+  const collect = (entries: [string, unknown][], prefix: string, depth: number) => {
+    for (const [name, value] of entries) {
+      if (typeof value === 'number') sizes.push(`${prefix}${name}=${value}`);
+      else if (Array.isArray(value)) sizes.push(`${prefix}${name}=#${value.length}`);
+      else if (depth > 0 && value !== null && typeof value === 'object') {
+        collect(Object.entries(value), `${prefix}${name}.`, depth - 1);
+      }
+    }
+  };
+  collect(Object.entries(variables ?? {}), '', 1);
   const { chatServices, conversationsServices, identityForms } = fanOut;
   return `${queryHash}|${operationName ?? ''}|${sizes.join(',')}|${chatServices}|${conversationsServices}|${identityForms}`;
 }
@@ -78,10 +87,20 @@ const IDENTITY_JOINS = new Set([
  * identity escapes on, a `User` field joining by identity costs twice: both forms are asked.
  */
 const listEstimator =
-  ({ chatServices, conversationsServices, identityForms }: FanOut): ComplexityEstimator =>
+  (
+    { chatServices, conversationsServices, identityForms }: FanOut,
+    searchMaxPages: number,
+  ): ComplexityEstimator =>
   ({ args, childComplexity, field, type }) => {
     const forms = type.name === 'User' && IDENTITY_JOINS.has(field.name) ? identityForms : 1;
     const first: unknown = args.first;
+    // A search is a scan: every Flex list page it may read, then what it returns.
+    if (field.name === 'people' && typeof first === 'number') {
+      return searchMaxPages + childComplexity * Math.max(first, 0);
+    }
+    // A bulk mutation makes one Twilio call per item, and returns each item's result.
+    const bulk = (args.input as { users?: unknown } | undefined)?.users;
+    if (Array.isArray(bulk)) return 1 + Math.max(childComplexity, 1) * bulk.length;
     // A page costs its resolution by identity (User.conversations) and the page itself.
     if (typeof first === 'number') return forms + childComplexity * Math.max(first, 0);
     // Each id or identity may be a fetch of its own, even when only leaf fields are asked for.
@@ -110,7 +129,7 @@ const leafEstimator: ComplexityEstimator = ({ field }) =>
  * token plugin re-parses the document inside a plugin hook, where a syntax error becomes a 500;
  * graphql-js's own parser counts tokens instead (`parseOptions`, see apollo.ts).
  */
-export function createQueryLimits(): {
+export function createQueryLimits(options: { searchMaxPages: number } = { searchMaxPages: 10 }): {
   plugins: ApolloServerPlugin<Context>[];
   validationRules: ValidationRule[];
 } {
@@ -156,7 +175,7 @@ export function createQueryLimits(): {
               variables: request.variables ?? {},
               operationName: request.operationName ?? undefined,
               estimators: [
-                listEstimator(fanOut),
+                listEstimator(fanOut, options.searchMaxPages),
                 leafEstimator,
                 queryComplexity.simpleEstimator({ defaultComplexity: 1 }),
               ],

@@ -51,6 +51,18 @@ describe('fault rules per account', () => {
     },
   );
 
+  it('with times, injects that many faults and then lets every request through', async () => {
+    await control.setFaults({ rateLimitRate: 1, times: 2, accountSid: a.accountSid });
+    const statuses = [];
+    for (let i = 0; i < 4; i += 1) statuses.push(await statusAs(accountCredentials(a)));
+    expect(statuses).toEqual([429, 429, 200, 200]);
+    // Setting the rule again starts its count again.
+    await control.setFaults({ rateLimitRate: 1, times: 1, accountSid: a.accountSid });
+    expect([await statusAs(accountCredentials(a)), await statusAs(accountCredentials(a))]).toEqual([
+      429, 200,
+    ]);
+  });
+
   it('with accountSid null, faults every request, bad credentials included, as before', async () => {
     await control.setFaults({ errorRate: 1, errorStatus: 503 });
     expect([
@@ -164,6 +176,8 @@ describe('fault rules per account', () => {
       },
       { body: { maxConcurrency: -1 }, error: 'maxConcurrency must be an integer >= 0 or null' },
       { body: { maxConcurrency: 1.5 }, error: 'maxConcurrency must be an integer >= 0 or null' },
+      { body: { times: -1 }, error: 'times must be an integer >= 0 or null' },
+      { body: { times: 'once' }, error: 'times must be an integer >= 0 or null' },
     ])('refuses $body with 400 and the reason', async ({ body, error }) => {
       expect(await put(body)).toEqual({ status: 400, body: { error } });
     });

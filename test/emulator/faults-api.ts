@@ -12,6 +12,7 @@ export const DEFAULT_FAULTS: Required<FaultSettings> = {
   path: null,
   accountSid: null,
   maxConcurrency: null,
+  times: null,
 };
 
 /** PUT /__emulator/faults with any body, answering status and body (400s included). */

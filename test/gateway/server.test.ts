@@ -109,6 +109,13 @@ describe('configuration', () => {
       cors: { origins: [], credentials: false },
       redis: null,
       cacheTtlSeconds: 30,
+      backOffice: {
+        bulkMaxItems: 100,
+        bulkConcurrency: 8,
+        searchMaxPages: 10,
+        auditLog: 'stderr',
+        auditHashKey: null,
+      },
     });
   });
 

@@ -51,6 +51,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       TWILIO_TASKROUTER_API_URL: emulator.url,
       TWILIO_TIMEOUT_MS: '2000',
       LOG_LEVEL: 'silent',
+      // The audit trail's own stream (stderr by default) is read by the tests that set it.
+      AUDIT_LOG: 'off',
       // Most suites test the graph, not auth: requests without credentials act as account one.
       AUTH_OPEN: 'true',
       ...(typeof options.env === 'function' ? options.env(emulator.accounts) : options.env),

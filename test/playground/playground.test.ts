@@ -8,7 +8,11 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EXAMPLE_IDENTITY, personAcrossProductsExample } from '../../server/playground/examples.js';
+import {
+  EXAMPLE_IDENTITY,
+  personAcrossProductsExample,
+  playgroundExamples,
+} from '../../server/playground/examples.js';
 import { chromiumOrSkip, launchOptions } from '../helpers/chromium.js';
 import { basicAuth } from '../helpers/graphql.js';
 import { startStack, type Stack } from '../helpers/stack.js';
@@ -164,13 +168,7 @@ describe('playground', () => {
       // The other examples are open as tabs.
       await expect
         .poll(() => page.locator('.graphiql-tab-button').allTextContents())
-        .toEqual([
-          'PersonAcrossProducts',
-          'PersonAtWork',
-          'FlexRoster',
-          'PersonConversations',
-          'ProvisionFlexUser',
-        ]);
+        .toEqual(playgroundExamples.map((example) => example.operationName));
 
       // Credentials go in the headers pane; the query itself runs as preloaded.
       await page.locator('button[data-name="headers"]').click();

@@ -51,6 +51,15 @@ export type Scalars = {
   WorkspaceSid: { input: string; output: string; }
 };
 
+/** What became of one item of a bulk mutation. */
+export type BulkItemOutcome =
+  /** Twilio could not be reached, or failed, for this item (see `error`): it may not have changed. */
+  | 'FAILED'
+  /** Twilio made the change. */
+  | 'OK'
+  /** Twilio refused the item's change (see its `userErrors`); nothing changed for it. */
+  | 'USER_ERRORS';
+
 /** Who may cache a response: any cache (PUBLIC) or only the client's own (PRIVATE). */
 export type CacheControlScope =
   /** Only the caller's own cache (every answer here depends on the caller's Twilio account). */
@@ -141,6 +150,18 @@ export type NotificationLevel =
   /** No push notifications for this conversation. */
   | 'MUTED';
 
+/** What `people` looks for. Every filter given must match; none given matches every Flex user. */
+export type PeopleFilter = {
+  /** Only deprovisioned (`true`) or only active (`false`) Flex users. */
+  deactivated?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The email address, exactly, without regard to case. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Part of the full name, 2 to 256 characters, without regard to case. */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Has this Flex role. */
+  role?: InputMaybe<FlexUserRole>;
+};
+
 /** Input of `provisionFlexUser`. */
 export type ProvisionFlexUserInput = {
   /** Email address, 1 to 256 characters. */
@@ -154,6 +175,31 @@ export type ProvisionFlexUserInput = {
   /** Login name, 1 to 256 characters; also the Conversations identity and the worker's name. */
   username: Scalars['String']['input'];
   /** TaskRouter worker attributes (a JSON object), e.g. `{"skills": ["billing"]}`. */
+  workerAttributes?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+/**
+ * Input of `provisionFlexUsers`: up to the gateway's bulk maximum of users (100 unless
+ * `BULK_MAX_ITEMS` says otherwise), all in one Flex instance.
+ */
+export type ProvisionFlexUsersInput = {
+  /** Defaults to the configured Flex instance. */
+  instanceSid?: InputMaybe<Scalars['FlexInstanceSid']['input']>;
+  /** The users to provision, each as `provisionFlexUser` takes one. */
+  users: Array<ProvisionFlexUsersItem>;
+};
+
+/** One user of `provisionFlexUsers`: the fields of `provisionFlexUser`, without the instance. */
+export type ProvisionFlexUsersItem = {
+  /** Email address, 1 to 256 characters. */
+  email: Scalars['String']['input'];
+  /** Full name, 1 to 256 characters. */
+  fullName: Scalars['String']['input'];
+  /** At least one role. */
+  roles: Array<FlexUserRole>;
+  /** Login name, 1 to 256 characters; also the Conversations identity and the worker's name. */
+  username: Scalars['String']['input'];
+  /** TaskRouter worker attributes (a JSON object). */
   workerAttributes?: InputMaybe<Scalars['JSON']['input']>;
 };
 
@@ -193,6 +239,26 @@ export type UpdateFlexUserInput = {
   email?: InputMaybe<Scalars['String']['input']>;
   /** Defaults to the configured Flex instance. */
   instanceSid?: InputMaybe<Scalars['FlexInstanceSid']['input']>;
+  /** New locale, e.g. `en-US`. */
+  locale?: InputMaybe<Scalars['String']['input']>;
+  /** The Flex user to change. */
+  sid: Scalars['FlexUserSid']['input'];
+  /** New Twilio unified user to link (`US…`). */
+  userSid?: InputMaybe<Scalars['UserSid']['input']>;
+};
+
+/** Input of `updateFlexUsers`: up to the gateway's bulk maximum of changes, all in one Flex instance. */
+export type UpdateFlexUsersInput = {
+  /** Defaults to the configured Flex instance. */
+  instanceSid?: InputMaybe<Scalars['FlexInstanceSid']['input']>;
+  /** The changes, each as `updateFlexUser` takes one. */
+  users: Array<UpdateFlexUsersItem>;
+};
+
+/** One change of `updateFlexUsers`: the user, then the fields to change (at least one). */
+export type UpdateFlexUsersItem = {
+  /** New email address. */
+  email?: InputMaybe<Scalars['String']['input']>;
   /** New locale, e.g. `en-US`. */
   locale?: InputMaybe<Scalars['String']['input']>;
   /** The Flex user to change. */

@@ -1,0 +1,140 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { OperationTypeNode } from 'graphql';
+import type { Context } from '../../resolvers/context.js';
+import {
+  auditError,
+  describeChanges,
+  payloadTargets,
+  userErrorsOf,
+  type AuditItem,
+  type AuditLog,
+  type AuditOutcome,
+  type AuditRecord,
+} from '../audit.js';
+
+interface BulkResult {
+  outcome?: string;
+  error?: { code: string; twilioCode: number | null; status: number | null } | null;
+  flexUser?: unknown;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+const ITEM_OUTCOMES: Record<string, AuditOutcome> = {
+  OK: 'ok',
+  USER_ERRORS: 'userErrors',
+  FAILED: 'failed',
+};
+
+function bulkItems(users: unknown[], payload: unknown, hashKey: string | null): AuditItem[] {
+  const results = (
+    isObject(payload) && Array.isArray(payload.results) ? payload.results : []
+  ) as BulkResult[];
+  return users.map((user, index) => {
+    const result = results[index];
+    const described = describeChanges(isObject(user) ? user : {}, hashKey);
+    const targets = [...new Set([...described.targets, ...payloadTargets(result)])];
+    // No result: the whole input was refused, or the field failed before sending anything.
+    const outcome = result ? (ITEM_OUTCOMES[result.outcome ?? ''] ?? 'failed') : 'notSent';
+    const error = result?.error;
+    return {
+      index,
+      ...described,
+      targets,
+      outcome,
+      ...(outcome === 'userErrors' ? { userErrors: userErrorsOf(result) } : {}),
+      ...(error
+        ? { error: { code: error.code, twilioCode: error.twilioCode, status: error.status } }
+        : {}),
+    };
+  });
+}
+
+/**
+ * One audit record per mutation field, written when its resolver settles, for every field of the
+ * Mutation type: the plugin sees them all, so no mutation can be added without its record.
+ * Operations refused before execution (bad documents, limits, authentication) change nothing and
+ * are in the request log only. Queries cost nothing here: fields are watched only in mutations.
+ */
+export function createAuditPlugin(
+  audit: AuditLog,
+  hashKey: string | null,
+): ApolloServerPlugin<Context> {
+  return {
+    requestDidStart: () =>
+      Promise.resolve({
+        // `operation` is undefined, whatever its type says, when operationName names none: execution
+        // then refuses the request (OPERATION_RESOLUTION_FAILURE), and this must not throw first.
+        executionDidStart: ({ operation }) =>
+          Promise.resolve(
+            operation?.operation !== OperationTypeNode.MUTATION
+              ? undefined
+              : {
+                  willResolveField: ({ info, args, contextValue }) => {
+                    if (info.parentType.name !== 'Mutation') return undefined;
+                    return (error, result) =>
+                      audit.write(
+                        auditRecord(info.fieldName, info.path.key, args, contextValue, hashKey, {
+                          error,
+                          result,
+                        }),
+                      );
+                  },
+                },
+          ),
+      }),
+  };
+}
+
+function auditRecord(
+  operation: string,
+  responseKey: string | number,
+  args: Record<string, unknown>,
+  ctx: Context,
+  hashKey: string | null,
+  settled: { error: Error | null; result: unknown },
+): AuditRecord {
+  const caller = ctx.telemetry?.caller;
+  const input = isObject(args.input) ? args.input : {};
+  const { users, ...rest } = input;
+  const bulk = Array.isArray(users) ? bulkItems(users, settled.result, hashKey) : null;
+  const described = describeChanges(bulk ? rest : input, hashKey);
+  const userErrors = userErrorsOf(settled.result);
+  let outcome: AuditOutcome;
+  if (settled.error !== null || settled.result === null || settled.result === undefined) {
+    outcome = 'failed';
+  } else if (bulk) {
+    const outcomes = new Set(bulk.map((item) => item.outcome));
+    outcome =
+      userErrors.length > 0 && (settled.result as { results?: unknown[] }).results?.length === 0
+        ? 'userErrors'
+        : outcomes.size === 1 && outcomes.has('ok')
+          ? 'ok'
+          : 'partial';
+  } else {
+    outcome = userErrors.length > 0 ? 'userErrors' : 'ok';
+  }
+  const targets = [
+    ...new Set([
+      ...described.targets,
+      ...payloadTargets(settled.result),
+      ...(bulk ?? []).flatMap((item) => item.targets),
+    ]),
+  ];
+  return {
+    requestId: ctx.telemetry?.requestId ?? null,
+    tenant: caller?.tenant ?? null,
+    auth: caller?.auth ?? null,
+    subject: caller?.subject ?? null,
+    operation,
+    ...(responseKey !== operation ? { alias: String(responseKey) } : {}),
+    targets,
+    changed: bulk ? [...new Set(bulk.flatMap((item) => item.changed))] : described.changed,
+    values: described.values,
+    outcome,
+    ...(userErrors.length > 0 ? { userErrors } : {}),
+    ...(settled.error !== null ? { error: auditError(settled.error) } : {}),
+    ...(bulk ? { items: bulk } : {}),
+  };
+}
