@@ -3,15 +3,20 @@
  * of one emulator, which counts each account's requests in flight. TWILIO_ACCOUNT_CONCURRENCY is
  * the cap of the whole deployment with Redis, and of each replica without it.
  */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadThrough, metric, peakFromLog } from '../helpers/budget-load.js';
 import { basicAuth } from '../helpers/graphql.js';
 import { LogLines } from '../helpers/log-lines.js';
 import { redisOrSkip, startRedis, type RedisServer } from '../helpers/redis.js';
-import { startReplicas, type Replicas } from '../helpers/replicas.js';
+import { startReplicas, TEST_KEY_SECRET, type Replicas } from '../helpers/replicas.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const redis = redisOrSkip();
+const root = fileURLToPath(new URL('../../', import.meta.url));
 const CAP = 4;
 const BUDGET_ENV = {
   TWILIO_ACCOUNT_CONCURRENCY: String(CAP),
@@ -198,4 +203,105 @@ describe.skipIf('skip' in redis)('Redis failing under the budget', () => {
     expect(budgetLines).toEqual(['shared', 'local', 'shared']);
     expect(await metric(a.url, 'redis_up')).toBe(1);
   });
+});
+
+/** A gateway in its own process (the TypeScript sources, through tsx), to be killed like a crash. */
+async function spawnGateway(env: Record<string, string>): Promise<{
+  graphqlUrl: string;
+  kill(): Promise<void>;
+}> {
+  const inherited: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of Object.keys(inherited)) {
+    if (/^(TWILIO_|REDIS_|AUTH_|OTEL_|TRACING)/.test(name)) delete inherited[name];
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...inherited, PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const lines = createInterface({ input: child.stdout });
+  const graphqlUrl = await new Promise<string>((resolve, reject) => {
+    lines.on('line', (line) => {
+      const url = /"graphqlUrl":"([^"]+)"/.exec(line)?.[1];
+      if (url) resolve(url);
+    });
+    child.once('exit', (code) => reject(new Error(`the gateway exited (${code})`)));
+  });
+  return {
+    graphqlUrl,
+    kill: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+describe.skipIf('skip' in redis)('a replica killed while holding slots', () => {
+  let server: RedisServer;
+  let stack: Replicas;
+  let probe: Redis;
+  let doomed: Awaited<ReturnType<typeof spawnGateway>> | undefined;
+  beforeAll(async () => {
+    server = await startRedis(redis as { path: string });
+    probe = new Redis(server.url, { lazyConnect: true });
+    await probe.connect();
+  });
+  afterAll(async () => {
+    await doomed?.kill();
+    probe?.disconnect();
+    await stack?.close();
+    await server?.stop();
+  });
+
+  it(
+    'leaks them no longer than the lease: attempt timeout + 1 s',
+    { timeout: 60_000 },
+    async () => {
+      // TWILIO_TIMEOUT_MS 2000: a slot's lease is 3 s; the survivor's request may wait 10 s.
+      const env = { ...BUDGET_ENV, TWILIO_TIMEOUT_MS: '2000', REQUEST_BUDGET_MS: '10000' };
+      stack = await startReplicas({ count: 1, seedUsers: 40, redisUrl: server.url, env });
+      const [survivor] = stack.replicas;
+      const [account] = stack.emulator.accounts;
+      const slots = `semaphore:identity-gateway:budget:${account!.accountSid}`;
+      doomed = await spawnGateway({
+        ...env,
+        TWILIO_ACCOUNT_SID: account!.accountSid,
+        TWILIO_AUTH_TOKEN: account!.authToken,
+        TWILIO_FLEX_API_URL: stack.emulator.url,
+        TWILIO_CONVERSATIONS_API_URL: stack.emulator.url,
+        TWILIO_CHAT_API_URL: stack.emulator.url,
+        AUTH_OPEN: 'true',
+        REDIS_URL: server.url,
+        REDIS_KEY_SECRET: TEST_KEY_SECRET,
+      });
+      await stack.emulator.setFaults({ rules: [{ path: '^/v1/Users/stalled-', timeoutRate: 1 }] });
+      // The doomed replica takes the whole cap with calls Twilio never answers...
+      void fetch(doomed.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: `query ($ids: [String!]!) { users(identities: $ids) { conversationsUser { sid } } }`,
+          variables: { ids: Array.from({ length: CAP }, (_, i) => `stalled-${i}`) },
+        }),
+      }).catch(() => undefined);
+      await waitFor(
+        async () => (await stack.emulator.concurrency())[account!.accountSid]?.inFlight === CAP,
+        'the doomed replica holds every slot',
+      );
+      // ...and dies holding them: nobody releases its slots in Redis.
+      await doomed.kill();
+      doomed = undefined;
+      expect(await probe.zcard(slots)).toBe(CAP);
+
+      const ids = await identitiesOf(stack, 3);
+      const answer = await survivor!.execute(
+        `query ($ids: [String!]!) { users(identities: $ids) { conversationsUser { sid } } }`,
+        { ids },
+      );
+      expect(answer.errors).toBeUndefined();
+      // The dead holders' entries are gone, and the survivor gives its own back (without waiting).
+      await waitFor(async () => (await probe.zcard(slots)) === 0, 'no slot held');
+    },
+  );
 });
