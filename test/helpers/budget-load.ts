@@ -1,33 +1,8 @@
-// What the shared-budget proofs share: a load of many people at once through replicas, the peak
-// of one account's calls in flight as the emulator saw them, and reading a gauge off /metrics.
+// What the shared-budget proofs share: a load of many people at once through replicas, with the
+// peak of one account's calls in flight as the emulator counted them, and a gauge off /metrics.
 import type { EmulatorClient } from './emulator.js';
 import type { GraphQLResponse } from './graphql.js';
 import type { Replica } from './replicas.js';
-
-/** The most requests of `account` in flight at once, from the log's arrival and completion times. */
-export function peakFromLog(
-  requests: { account: string | null; time: string; durationMs: number }[],
-  account: string,
-): number {
-  const events = requests
-    .filter((r) => r.account === account)
-    .flatMap((r) => {
-      const start = Date.parse(r.time);
-      return [
-        { at: start, delta: 1 },
-        { at: start + r.durationMs, delta: -1 },
-      ];
-    });
-  // At equal times a completion goes first: the log's times are whole milliseconds.
-  events.sort((x, y) => x.at - y.at || x.delta - y.delta);
-  let current = 0;
-  let max = 0;
-  for (const event of events) {
-    current += event.delta;
-    max = Math.max(max, current);
-  }
-  return max;
-}
 
 const PEOPLE = `query ($ids: [String!]!) { users(identities: $ids) { conversationsUser { sid } } }`;
 

@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadThrough, metric, peakFromLog } from '../helpers/budget-load.js';
+import { loadThrough, metric } from '../helpers/budget-load.js';
 import { basicAuth } from '../helpers/graphql.js';
 import { LogLines } from '../helpers/log-lines.js';
 import { redisOrSkip, startRedis, type RedisServer } from '../helpers/redis.js';
@@ -56,8 +56,9 @@ describe.skipIf('skip' in redis)('TWILIO_ACCOUNT_CONCURRENCY across replicas', (
     const ids = await identitiesOf(shared);
     const withRedis = await loadThrough(shared.replicas, shared.emulator, ids);
     for (const answer of withRedis.answers) expect(answer.errors).toBeUndefined();
+    // The emulator's own count, from each request's arrival to its response's close: the log's
+    // whole-millisecond times can overlap two calls that did not.
     expect(withRedis.peak).toBe(CAP);
-    expect(peakFromLog(await shared.emulator.requests(), account)).toBeLessThanOrEqual(CAP);
 
     // The same load without REDIS_URL: each replica keeps its own cap, so together they pass it.
     const withoutRedis = await loadThrough(
