@@ -24,9 +24,24 @@ export class FairLimiter {
   private inUse = 0;
 
   constructor(
-    readonly perKey: number,
+    private cap: number,
     readonly total: number,
   ) {}
+
+  /** Slots one key may hold at most. */
+  get perKey(): number {
+    return this.cap;
+  }
+
+  /**
+   * Changes the per-key cap (the shared budget's local share while Redis fails, and back). Slots
+   * held above a lowered cap stay held until released; no new one is granted above it.
+   */
+  setPerKey(cap: number): void {
+    if (cap === this.cap) return;
+    this.cap = cap;
+    this.pump();
+  }
 
   /** Slots a key holds now (for tests and metrics). */
   held(key: string): number {

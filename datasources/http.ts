@@ -9,6 +9,7 @@ import {
   retryDelay,
   TIMEOUT_ERROR_CODES,
 } from './retry-policy.js';
+import type { Grant } from './budget.js';
 import type { UpstreamTracer } from './tracing-hooks.js';
 import type { Transport } from './transport.js';
 
@@ -172,11 +173,27 @@ export function createHttp(transport: Transport, product: Product, session: Sess
       const remaining = session.deadline - Date.now();
       if (remaining < MIN_ATTEMPT_MS) return notSent(budgetSpent(product));
       if (session.sent >= session.maxCalls) return notSent(tooManyCalls(product, session.maxCalls));
+      let grant: Grant;
       try {
-        release = await transport.budget.acquire(session.account, session.signal, remaining);
+        grant = await transport.budget.acquire(session.account, session.signal, remaining);
       } catch {
         return notSent(session.signal.aborted ? requestEnded(product) : budgetSpent(product));
       }
+      if ('pausedMs' in grant) {
+        // Twilio asked the account (here or on another replica) to wait: wait with the others,
+        // or, when the pause is longer than a retry may wait or than the request has left, fail
+        // as the call that was answered 429 did, without sending.
+        const { pausedMs } = grant;
+        if (
+          pausedMs > settings.maxRetryAfterSeconds * 1000 ||
+          Date.now() + pausedMs + MIN_ATTEMPT_MS >= session.deadline
+        ) {
+          return notSent(accountPaused(product, pausedMs));
+        }
+        if (!(await sleep(pausedMs, session.signal))) return notSent(requestEnded(product));
+        continue;
+      }
+      release = grant.release;
       // Another call of this request became the probe while this one waited for its slot.
       if (session.probe === null || waited) break;
       release();
@@ -270,6 +287,10 @@ export function createHttp(transport: Transport, product: Product, session: Sess
       const retryAfterSeconds = RETRY_AFTER_STATUSES.has(status)
         ? parseRetryAfter(response.headers['retry-after'])
         : null;
+      // Twilio's limits are the account's: every call of it waits, here and on other replicas.
+      if (status === 429 && retryAfterSeconds !== null) {
+        transport.budget.pause(session.account, retryAfterSeconds * 1000);
+      }
       const error = errorFromResponse(
         product,
         status,
@@ -556,6 +577,17 @@ function budgetSpent(product: Product): TwilioError {
     `Twilio ${product} API was not called: the request's time budget is spent`,
     'UPSTREAM_TIMEOUT',
     noDetails(product),
+  );
+}
+
+/** The account is paused for longer than this call may wait: Twilio's 429, without asking it. */
+function accountPaused(product: Product, pausedMs: number): TwilioError {
+  const seconds = Math.ceil(pausedMs / 1000);
+  return new TwilioError(
+    `Twilio ${product} API was not called: Twilio asked this account to wait ${seconds} s before its next request`,
+    'RATE_LIMITED',
+    { code: 20429, status: 429, moreInfo: null, product },
+    seconds,
   );
 }
 

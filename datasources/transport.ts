@@ -1,8 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { Agent } from 'undici';
 import { Breaker } from './breaker.js';
+import { createBudget, type Budget, type BudgetEvents } from './budget.js';
 import type { Product } from './errors.js';
-import { FairLimiter } from './fair-limiter.js';
+import type { SharedBudget } from './shared-budget.js';
 
 export interface TransportSettings {
   baseUrls: Record<Product, string>;
@@ -45,7 +46,8 @@ export interface Transport {
   settings: TransportSettings;
   origin(product: Product): { origin: string; prefix: string };
   dispatcher: Agent;
-  budget: FairLimiter;
+  /** Per-account slots and Retry-After pauses: in process, and across replicas with Redis. */
+  budget: Budget;
   breaker(account: string, product: Product): Breaker;
   /** A keyed hash of the credential pair, never reversible, unique to this process. */
   fingerprint(username: string, password: string): string;
@@ -63,7 +65,16 @@ export interface Transport {
   destroy(): Promise<void>;
 }
 
-export function createTransport(settings: TransportSettings): Transport {
+export interface TransportOptions {
+  /** The replicas' shared budget (Redis); without it every limit is this process's own. */
+  sharedBudget?: SharedBudget | null;
+  budgetEvents?: BudgetEvents;
+}
+
+export function createTransport(
+  settings: TransportSettings,
+  options: TransportOptions = {},
+): Transport {
   const origins = Object.fromEntries(
     (Object.keys(settings.baseUrls) as Product[]).map((product) => {
       const base = new URL(settings.baseUrls[product]);
@@ -79,7 +90,14 @@ export function createTransport(settings: TransportSettings): Transport {
     headersTimeout: settings.timeoutMs,
     bodyTimeout: settings.timeoutMs,
   });
-  const budget = new FairLimiter(settings.accountConcurrency, settings.totalConcurrency);
+  const budget = createBudget(
+    {
+      accountConcurrency: settings.accountConcurrency,
+      totalConcurrency: settings.totalConcurrency,
+    },
+    options.sharedBudget ?? null,
+    options.budgetEvents,
+  );
   const breakers = new Map<string, Breaker>();
   const verified = new Map<string, number>();
   const settingsCache = new Map<string, { until: number; value: AccountSettings }>();
@@ -127,6 +145,9 @@ export function createTransport(settings: TransportSettings): Transport {
       settingsCache.set(fingerprint, { until: Date.now() + SETTINGS_TTL_MS, value });
       return value;
     },
-    destroy: () => dispatcher.destroy(),
+    async destroy() {
+      await budget.close();
+      await dispatcher.destroy();
+    },
   };
 }

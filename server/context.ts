@@ -6,6 +6,7 @@ import {
   type AccountSettings,
   type Transport,
 } from '../datasources/index.js';
+import { createSharedBudget, type SharedBudgetEvents } from '../datasources/shared-budget.js';
 import type { Context, RequestTelemetry } from '../resolvers/context.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -18,16 +19,73 @@ import { NO_TRACING, type Tracing } from './tracing.js';
  * The process-wide transport (sockets, per-account budgets and breakers), from the config.
  * `shared` is what replicas share (Redis), for the parts of it that must hold across replicas.
  */
-export function createTransportFromConfig(config: Config, _shared?: SharedState): Transport {
-  return createTransport({
-    baseUrls: config.baseUrls,
-    timeoutMs: config.timeoutMs,
-    retries: config.retries,
-    maxRetryAfterSeconds: config.maxRetryAfterSeconds,
-    accountConcurrency: config.accountConcurrency,
-    totalConcurrency: config.maxConcurrency,
-    userAgent: 'identity-gateway/0.1',
-  });
+export function createTransportFromConfig(
+  config: Config,
+  shared?: SharedState,
+  observe?: { metrics: Metrics; log: Logger },
+): Transport {
+  const redis = shared?.redis ?? null;
+  const sharedBudget = redis
+    ? createSharedBudget(
+        {
+          redis,
+          accountConcurrency: config.accountConcurrency,
+          leaseMs: config.timeoutMs + LEASE_MARGIN_MS,
+        },
+        observe && sharedBudgetEvents(config, observe.metrics, observe.log),
+      )
+    : null;
+  if (sharedBudget && observe) {
+    observe.metrics.budgetFallback(sharedBudget.fallback());
+    observe.metrics.budgetReplicas(sharedBudget.replicas());
+  }
+  return createTransport(
+    {
+      baseUrls: config.baseUrls,
+      timeoutMs: config.timeoutMs,
+      retries: config.retries,
+      maxRetryAfterSeconds: config.maxRetryAfterSeconds,
+      accountConcurrency: config.accountConcurrency,
+      totalConcurrency: config.maxConcurrency,
+      userAgent: 'identity-gateway/0.1',
+    },
+    {
+      sharedBudget,
+      budgetEvents: observe && {
+        onWait: (account, ms) => observe.metrics.budgetWait(account, ms / 1000),
+        onPause: (_account, source) => observe.metrics.budgetPause(source),
+      },
+    },
+  );
+}
+
+/**
+ * A slot's lease outlasts the longest attempt (each is cut at TWILIO_TIMEOUT_MS) by this, so only
+ * a holder that died leaves a slot to expire.
+ */
+const LEASE_MARGIN_MS = 1000;
+
+/** The shared budget's state changes: one log line each, and the gauges. */
+function sharedBudgetEvents(config: Config, metrics: Metrics, log: Logger): SharedBudgetEvents {
+  return {
+    onFallback(fallback, share, replicas) {
+      metrics.budgetFallback(fallback);
+      if (fallback) {
+        log.warn(
+          { budget: 'local', accountConcurrency: share, replicas },
+          `redis unusable: each account is held to ${share} calls in flight on this replica ` +
+            `(TWILIO_ACCOUNT_CONCURRENCY ${config.accountConcurrency} / ${replicas} replicas)`,
+        );
+      } else {
+        log.info(
+          { budget: 'shared', accountConcurrency: config.accountConcurrency },
+          'redis usable: the per-account budget is shared across replicas',
+        );
+      }
+    },
+    onRedisError: () => metrics.redisError('budget'),
+    onReplicas: (replicas) => metrics.budgetReplicas(replicas),
+  };
 }
 
 export interface RequestInfo {

@@ -176,7 +176,7 @@ export async function startGateway(
   const shutdown = trackInFlight(app);
 
   const shared = createSharedState(config, log, metrics);
-  const transport = createTransportFromConfig(config, shared);
+  const transport = createTransportFromConfig(config, shared, { metrics, log });
   const tracing = await createTracing(config.tracing);
   const contextFor = createContextFunction(config, transport, metrics, tracing);
   const limits = createQueryLimits({ searchMaxPages: config.backOffice.searchMaxPages });

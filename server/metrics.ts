@@ -15,6 +15,12 @@ export interface MetricsOptions {
   upstreams?: () => Promise<Reachability>;
 }
 
+/**
+ * Accounts `twilio_budget_wait_seconds` names: pass-through lets any number of accounts appear,
+ * and each would be a series of every bucket.
+ */
+const MAX_ACCOUNT_LABELS = 20;
+
 /** Prometheus metrics of one gateway (own registry, so two gateways in one process never clash). */
 export function createMetrics(options: MetricsOptions) {
   const registry = new Registry();
@@ -105,6 +111,38 @@ export function createMetrics(options: MetricsOptions) {
     registers,
   });
 
+  const budgetWait = new Histogram({
+    name: 'twilio_budget_wait_seconds',
+    help: `Time a call to Twilio waited for a slot of its account's budget (in process, and across replicas with REDIS_URL), by account: the first ${MAX_ACCOUNT_LABELS} accounts seen by their SID, any other as other.`,
+    labelNames: ['account'],
+    buckets: [0.001, 0.005, 0.025, 0.1, 0.25, 1, 2.5, 5, 10],
+    registers,
+  });
+  const budgetPauses = new Counter({
+    name: 'twilio_budget_pauses_total',
+    help: 'Accounts paused because Twilio answered 429 with Retry-After: to this replica (source twilio), or to another one, learned through Redis (source shared).',
+    labelNames: ['source'],
+    registers,
+  });
+  const budgetFallback = new Gauge({
+    name: 'twilio_budget_fallback',
+    help: "With REDIS_URL: 1 while Redis fails and each account is held to this replica's local share of TWILIO_ACCOUNT_CONCURRENCY, 0 while the cap is shared (and without REDIS_URL).",
+    registers,
+  });
+  const budgetReplicas = new Gauge({
+    name: 'twilio_budget_replicas',
+    help: 'With REDIS_URL: replicas alive at the last heartbeat in Redis, which the local share divides the cap by; 0 without REDIS_URL.',
+    registers,
+  });
+
+  const accountLabels = new Set<string>();
+  const accountLabel = (account: string): string => {
+    if (accountLabels.has(account)) return account;
+    if (accountLabels.size >= MAX_ACCOUNT_LABELS) return 'other';
+    accountLabels.add(account);
+    return account;
+  };
+
   const operationNames = new Set<string>();
   const operationLabel = (name: string): string => {
     if (operationNames.has(name)) return name;
@@ -142,6 +180,18 @@ export function createMetrics(options: MetricsOptions) {
     /** `kind` is a fixed word of the code's (connection, cache, budget, apq), never a message. */
     redisError(kind: string) {
       redisErrors.inc({ kind });
+    },
+    budgetWait(account: string, seconds: number) {
+      budgetWait.observe({ account: accountLabel(account) }, seconds);
+    },
+    budgetPause(source: 'twilio' | 'shared') {
+      budgetPauses.inc({ source });
+    },
+    budgetFallback(fallback: boolean) {
+      budgetFallback.set(fallback ? 1 : 0);
+    },
+    budgetReplicas(count: number) {
+      budgetReplicas.set(count);
     },
     /** `reason` comes from a fixed set (AuthRefusalReason), so it is a bounded label. */
     authRefusal(reason: string) {

@@ -67,4 +67,26 @@ describe('FairLimiter', () => {
     release();
     expect(limiter.held('a')).toBe(0);
   });
+
+  it('holds a key to a lowered cap from its next grant on, and grants up to a raised one at once', async () => {
+    const limiter = new FairLimiter(4, 10);
+    const releases: Release[] = [];
+    for (let i = 0; i < 6; i += 1) void limiter.acquire('a').then((r) => releases.push(r));
+    await settle();
+    expect(limiter.held('a')).toBe(4);
+    // The local share while Redis fails: what is held stays held, nothing new above 2.
+    limiter.setPerKey(2);
+    releases.shift()!();
+    releases.shift()!();
+    await settle();
+    expect(limiter.held('a')).toBe(2);
+    releases.shift()!();
+    await settle();
+    expect(limiter.held('a')).toBe(2);
+    // Redis back: the waiting call gets its slot without waiting for a release.
+    limiter.setPerKey(4);
+    await settle();
+    expect(limiter.held('a')).toBe(3);
+    expect(releases).toHaveLength(3);
+  });
 });

@@ -84,7 +84,10 @@ describe('upstream hosts that fail below HTTP', () => {
 });
 
 describe('upstream answers got never had to interpret for us', () => {
+  // One gateway per fake host: a 429 pauses its whole account (Twilio limits accounts), so a
+  // rate-limited Conversations would keep the redirect test's calls from being sent.
   let stack: Stack;
+  let redirectStack: Stack;
   let rateLimiter: Server;
   let redirector: Server;
   const rateLimited: string[] = [];
@@ -111,11 +114,12 @@ describe('upstream answers got never had to interpret for us', () => {
     ]);
     stack = await startStack({
       seedUsers: 20,
-      env: {
-        TWILIO_CONVERSATIONS_API_URL: rateLimiterUrl,
-        // A base URL with a path, as behind a proxy: calls go below it.
-        TWILIO_CHAT_API_URL: `${redirectorUrl}/edge/`,
-      },
+      env: { TWILIO_CONVERSATIONS_API_URL: rateLimiterUrl },
+    });
+    redirectStack = await startStack({
+      seedUsers: 20,
+      // A base URL with a path, as behind a proxy: calls go below it.
+      env: { TWILIO_CHAT_API_URL: `${redirectorUrl}/edge/` },
     });
   });
   beforeEach(() => {
@@ -123,7 +127,7 @@ describe('upstream answers got never had to interpret for us', () => {
     redirected.length = 0;
   });
   afterAll(async () => {
-    await stack.close();
+    await Promise.all([stack.close(), redirectStack.close()]);
     await Promise.all(
       [rateLimiter, redirector].map((server) => new Promise((resolve) => server.close(resolve))),
     );
@@ -131,6 +135,8 @@ describe('upstream answers got never had to interpret for us', () => {
 
   it('reads a Retry-After date, and does not wait a minute for it', async () => {
     const person = await stack.emulator.person({ flex: true, conversations: true });
+    // Credentials already accepted, so the three calls go out together, before the 429 is read.
+    await stack.execute('{ flexUsers(first: 1) { nodes { sid } } }');
     const result = await stack.execute<Profile>(PROFILE, { identity: person.identity });
     expect(result.data?.flexUserByUsername).toEqual({ username: person.identity });
     const error = result.errors?.find((e) => e.path?.join('.') === 'conversationsUser');
@@ -142,8 +148,8 @@ describe('upstream answers got never had to interpret for us', () => {
   });
 
   it('sends calls below a base URL path, and reports a redirect as an upstream error', async () => {
-    const person = await stack.emulator.person({ flex: true, conversations: true });
-    const result = await stack.execute<Profile>(PROFILE, { identity: person.identity });
+    const person = await redirectStack.emulator.person({ flex: true, conversations: true });
+    const result = await redirectStack.execute<Profile>(PROFILE, { identity: person.identity });
     expect(result.data?.chatUser).toBeNull();
     const error = result.errors?.find((e) => e.path?.join('.') === 'chatUser');
     expect(error?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', twilio: { status: 302 } });
