@@ -9,6 +9,8 @@ import {
   type SessionOptions,
 } from './http.js';
 import { createLoaders, type Apis, type LoaderHooks, type Loaders } from './loaders.js';
+import { withReadCache } from './read-cache/cached-apis.js';
+import type { TenantCache } from './read-cache/read-cache.js';
 import type { Transport } from './transport.js';
 
 export interface DataSources {
@@ -21,14 +23,16 @@ export interface DataSources {
 /** One request's clients for the three products, on one session, and its fresh loaders. */
 export function createDataSources(
   transport: Transport,
-  options: SessionOptions & { loaderHooks?: LoaderHooks },
+  options: SessionOptions & { loaderHooks?: LoaderHooks; cache?: TenantCache | null },
 ): DataSources {
   const session = createSession(transport, options);
-  const apis: Apis = {
+  const direct: Apis = {
     flex: createFlexApi(createHttp(transport, 'flex', session)),
     conversations: createConversationsApi(createHttp(transport, 'conversations', session)),
     chat: createChatApi(createHttp(transport, 'chat', session)),
   };
+  // The cross-request cache (CACHE_TTL_SECONDS), bound to this request's credentials.
+  const apis = options.cache ? withReadCache(direct, options.cache) : direct;
   return { apis, loaders: createLoaders(apis, options.loaderHooks), session };
 }
 

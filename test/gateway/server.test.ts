@@ -104,6 +104,8 @@ describe('configuration', () => {
       tracing: null,
       production: false,
       cors: { origins: [], credentials: false },
+      redis: null,
+      cacheTtlSeconds: 30,
     });
   });
 
