@@ -250,14 +250,30 @@ describe.skipIf('skip' in redis)('the read cache, shared by two replicas through
     expect(down.user?.identity).toBe(person.identity);
     expect(await stack.emulator.requestLines()).toEqual([...once, ...once, ...once]);
     expect(await metric(a, 'redis_errors_total{kind="cache"}')).toBeGreaterThan(errorsBefore);
+    // A write whose invalidation cannot reach Redis still reports what Twilio did.
+    const email = `while-down-${Date.now()}@example.com`;
+    const updated = await a.execute<{
+      updateFlexUser: { userErrors: unknown[]; flexUser: { email: string } | null };
+    }>(
+      `mutation ($sid: FlexUserSid!, $email: String!) {
+        updateFlexUser(input: { sid: $sid, email: $email }) { userErrors { message } flexUser { email } }
+      }`,
+      { sid: person.flexUserSid, email },
+    );
+    expect(expectData(updated).updateFlexUser).toEqual({ userErrors: [], flexUser: { email } });
 
     await server.start();
     const isUp = async (replica: Replica) => (await metric(replica, 'redis_up')) === 1;
     await waitFor(async () => (await isUp(a)) && (await isUp(b)), 'both back on Redis', 10_000);
+    expect((await read(b, person.identity)).user?.flexUser?.email).toBe(email);
+    // Another person: the one just written is not cached again within a request budget (the
+    // invalidation, sent again on reconnecting, holds off reads that began before the write).
+    const other = await freshPerson();
+    await read(a, other.identity);
     await stack.emulator.clearRequests();
-    await read(a, person.identity);
-    await read(b, person.identity);
-    expect(await stack.emulator.requestLines()).toEqual(once);
+    await read(b, other.identity);
+    await read(a, other.identity);
+    expect(await stack.emulator.requestLines()).toEqual([]);
   });
 });
 
