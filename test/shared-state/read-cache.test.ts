@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EmulatorAccount } from '../../emulator/index.js';
 import { basicAuth, expectData } from '../helpers/graphql.js';
@@ -220,6 +221,28 @@ describe.skipIf('skip' in redis)('the read cache, shared by two replicas through
     const statuses = (await stack.emulator.requests()).map((r) => r.status);
     expect(statuses.length).toBeGreaterThan(0);
     expect(statuses.every((status) => status === 401)).toBe(true);
+  });
+
+  it('keeps no credential, identity or username in Redis key names, and no credential in values', async () => {
+    const person = await freshPerson();
+    await read(a, person.identity);
+    const client = new Redis(server.url);
+    try {
+      const keys = await client.keys('*');
+      const cached = keys.filter((key) => key.startsWith('igw:cache:'));
+      expect(cached.length).toBeGreaterThan(0);
+      const account = stack.emulator.accounts[0]!;
+      for (const key of keys) {
+        expect(key).not.toContain(person.identity);
+        expect(key).not.toContain(account.accountSid);
+        expect(key).not.toContain(account.authToken);
+      }
+      const values = await Promise.all(cached.map((key) => client.get(key)));
+      expect(values.some((value) => value?.includes(person.identity))).toBe(true);
+      for (const value of values) expect(value ?? '').not.toContain(account.authToken);
+    } finally {
+      client.disconnect();
+    }
   });
 
   it('shares persisted queries: a hash registered through A is known to B', async () => {
