@@ -13,6 +13,7 @@
  *
  * Options: --quick, --contenders=a,b, --scenarios=a,b, --seed-users=N, --iterations=N,
  * --duration=S (autocannon seconds), --connections=N, --rounds=N, --no-throughput,
+ * --no-hot (skip the hot workload, hot.ts), --hot-only (only it: replaces only its section of latest.md),
  * --cpu-prof=a,b (run those contenders with `node --cpu-prof`; profiles in bench/results/profiles/<contender>/).
  */
 import { execFileSync } from 'node:child_process';
@@ -21,6 +22,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENDER_NAMES, type ReadyMessage } from './contenders/types.js';
+import { renderHot, runHot, writeHotSection } from './hot.js';
 import { measureThroughput } from './measure/throughput.js';
 import { benchDir, startReadyChild, type ReadyChild } from './measure/process.js';
 import { peakRssMiB, resetPeakRss } from './measure/rss.js';
@@ -106,6 +108,12 @@ interface Contender {
 
 const children: ReadyChild<unknown>[] = [];
 let interrupted = false;
+
+/** Stops every contender (not the emulator), so the hot workload has the machine to itself. */
+async function stopContenders() {
+  // The emulator is the first child started.
+  await Promise.all(children.splice(1).map((child) => child.stop()));
+}
 
 async function stopAll() {
   await Promise.all(children.splice(0).map((child) => child.stop()));
@@ -447,6 +455,11 @@ async function main() {
   await control.setLatency(0);
   const fixture = await buildFixture(emulatorUrl, account);
 
+  if (flag('hot-only')) {
+    await hotWorkload(emulatorUrl, account, fixture);
+    return;
+  }
+
   log(`starting contenders: ${contenderNames.join(', ')}`);
   const infos: ContenderInfo[] = [];
   const started_ = await Promise.all(
@@ -525,6 +538,23 @@ async function main() {
   process.stdout.write(`\n${renderTables(result)}\n`);
   const file = await writeResults(result, new URL('./results/', import.meta.url));
   log(`wrote ${file}`);
+  if (!flag('no-hot') && !interrupted) await hotWorkload(emulatorUrl, account, fixture);
+}
+
+/** The hot workload (hot.ts), after the others: its own contenders, its own section. */
+async function hotWorkload(emulatorUrl: string, account: BenchAccount, fixture: Fixture) {
+  await stopContenders();
+  const hot = await runHot({
+    quick,
+    emulatorUrl,
+    account,
+    fixture,
+    connections: settings.connections,
+    log,
+    track: (child) => children.push(child as ReadyChild<unknown>),
+  });
+  process.stdout.write(`\n${renderHot(hot)}\n`);
+  log(`wrote ${await writeHotSection(hot, new URL('./results/', import.meta.url))}`);
 }
 
 try {

@@ -22,6 +22,10 @@ export function createChatApi(http: Http) {
     fetchUser: (serviceSid: string, user: UserRef) =>
       http.getOrNull<ChatUserRecord>('fetchUser', paths.chat.fetchUser(serviceSid, user)),
 
+    /** The same fetch, for presence: never answered from the cross-request cache. */
+    fetchUserWithPresence: (serviceSid: string, sid: string) =>
+      http.getOrNull<ChatUserRecord>('fetchUser', paths.chat.fetchUser(serviceSid, { sid })),
+
     listUsers: async (serviceSid: string, page: PageRequest): Promise<Page<ChatUserRecord>> => {
       const body = await http.get<TwilioPage<'users', ChatUserRecord>>(
         'listUsers',

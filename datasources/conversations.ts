@@ -44,6 +44,13 @@ export function createConversationsApi(http: Http) {
     fetchUser: (user: UserRef) =>
       http.getOrNull<ConversationsUserRecord>('fetchUser', paths.conversations.fetchUser(user)),
 
+    /**
+     * The same fetch, for is_online/is_notifiable: never answered from the cross-request cache
+     * (read-cache.ts keeps no presence), so presence is always Twilio's current answer.
+     */
+    fetchUserWithPresence: (sid: string) =>
+      http.getOrNull<ConversationsUserRecord>('fetchUser', paths.conversations.fetchUser({ sid })),
+
     listUsers: async (page: PageRequest): Promise<Page<ConversationsUserRecord>> => {
       const body = await http.get<TwilioPage<'users', ConversationsUserRecord>>(
         'listUsers',

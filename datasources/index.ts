@@ -10,6 +10,8 @@ import {
 } from './http.js';
 import { createLoaders, type Apis, type LoaderHooks, type Loaders } from './loaders.js';
 import { createTaskRouterApi } from './taskrouter.js';
+import { withReadCache } from './read-cache/cached-apis.js';
+import type { TenantCache } from './read-cache/read-cache.js';
 import type { Transport } from './transport.js';
 
 export interface DataSources {
@@ -22,15 +24,17 @@ export interface DataSources {
 /** One request's clients for the products, on one session, and its fresh loaders. */
 export function createDataSources(
   transport: Transport,
-  options: SessionOptions & { loaderHooks?: LoaderHooks },
+  options: SessionOptions & { loaderHooks?: LoaderHooks; cache?: TenantCache | null },
 ): DataSources {
   const session = createSession(transport, options);
-  const apis: Apis = {
+  const direct: Apis = {
     flex: createFlexApi(createHttp(transport, 'flex', session)),
     conversations: createConversationsApi(createHttp(transport, 'conversations', session)),
     chat: createChatApi(createHttp(transport, 'chat', session)),
     taskrouter: createTaskRouterApi(createHttp(transport, 'taskrouter', session)),
   };
+  // The cross-request cache (CACHE_TTL_SECONDS), bound to this request's credentials.
+  const apis = options.cache ? withReadCache(direct, options.cache) : direct;
   return { apis, loaders: createLoaders(apis, options.loaderHooks), session };
 }
 

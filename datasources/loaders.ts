@@ -99,6 +99,9 @@ const userKey = (ref: UserRef) => ('sid' in ref ? `sid:${ref.sid}` : `identity:$
 const otherRef = (ref: UserRef, record: { sid: string; identity: string }): UserRef =>
   'sid' in ref ? { identity: record.identity } : { sid: record.sid };
 
+/** Fetched from Twilio just now, with is_online/is_notifiable (lists and the cache leave them out). */
+const hasPresence = (record: object) => 'is_online' in record || 'is_notifiable' in record;
+
 /** The record when it is the user the key names, else null (see conversationsUser). */
 function isUserRefOf<R extends { sid: string; identity: string }>(
   ref: UserRef,
@@ -109,7 +112,8 @@ function isUserRefOf<R extends { sid: string; identity: string }>(
 }
 
 /**
- * New on every request, so a cache here never outlives the request or crosses tenants.
+ * New on every request, so a cache here never outlives the request or crosses tenants (the
+ * cross-request cache is below, in the apis: datasources/read-cache/).
  *
  * Twilio has no get-many endpoint for these users, so a batch is one wave of parallel GETs, one per
  * distinct key (the per-host cap in the HTTP layer bounds it). A key Twilio does not know resolves
@@ -225,7 +229,8 @@ export function createLoaders(apis: Apis, hooks?: LoaderHooks) {
         if (record) {
           // Prime the other key only: priming the one being loaded is a no-op while in flight.
           conversationsUser.prime(otherRef(key, record), record);
-          conversationsUserFull.prime(record.sid, record);
+          // A record from the cross-request cache has no presence: the full loader must fetch.
+          if (hasPresence(record)) conversationsUserFull.prime(record.sid, record);
         }
         return record;
       }),
@@ -238,7 +243,7 @@ export function createLoaders(apis: Apis, hooks?: LoaderHooks) {
     'conversationsUserFull',
     (sids) =>
       fetchEach(sids, async (sid) => {
-        const record = isUserRefOf({ sid }, await apis.conversations.fetchUser({ sid }));
+        const record = isUserRefOf({ sid }, await apis.conversations.fetchUserWithPresence(sid));
         if (record) {
           conversationsUser.clear({ sid }).clear({ identity: record.identity });
           primeConversationsUser(record);
@@ -262,7 +267,9 @@ export function createLoaders(apis: Apis, hooks?: LoaderHooks) {
         const record = isUserRefOf(k, await apis.chat.fetchUser(k.serviceSid, k));
         if (record) {
           chatUser.prime({ serviceSid: k.serviceSid, ...otherRef(k, record) }, record);
-          chatUserFull.prime({ serviceSid: k.serviceSid, sid: record.sid }, record);
+          if (hasPresence(record)) {
+            chatUserFull.prime({ serviceSid: k.serviceSid, sid: record.sid }, record);
+          }
         }
         return record;
       }),
@@ -275,7 +282,7 @@ export function createLoaders(apis: Apis, hooks?: LoaderHooks) {
     'chatUserFull',
     (keys) =>
       fetchEach(keys, async (k) => {
-        const record = isUserRefOf(k, await apis.chat.fetchUser(k.serviceSid, { sid: k.sid }));
+        const record = isUserRefOf(k, await apis.chat.fetchUserWithPresence(k.serviceSid, k.sid));
         if (record) {
           chatUser.clear(k).clear({ serviceSid: k.serviceSid, identity: record.identity });
           primeChatUser(record);

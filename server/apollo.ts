@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { ValidationRule } from 'graphql';
 import type { Context } from '../resolvers/context.js';
 import { resolvers } from '../resolvers/index.js';
@@ -18,10 +18,11 @@ export interface ApolloOptions {
    */
   introspection: boolean;
   log: Logger;
+  /** Where persisted queries are kept (apq-cache.ts: Redis when replicas share one). */
+  apqCache: KeyValueCache<string>;
 }
 
-/** Persisted-query documents kept at most (by approximate size) and for how long. */
-const APQ_CACHE_BYTES = 8 * 1024 * 1024;
+/** How long a persisted-query document is kept. */
 const APQ_TTL_SECONDS = 24 * 60 * 60;
 
 export function createApolloServer(options: ApolloOptions): ApolloServer<Context> {
@@ -41,9 +42,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Context
     includeStacktraceInErrorResponses: false,
     // Refused, when off, by introspectionOff above, whose message names GRAPHQL_INTROSPECTION.
     introspection: true,
-    // Automatic persisted queries, in a bounded cache: clients send a hash instead of the document.
+    // Automatic persisted queries: clients send a hash instead of the document.
     persistedQueries: {
-      cache: new InMemoryLRUCache<string>({ maxSize: APQ_CACHE_BYTES }),
+      cache: options.apqCache,
       ttl: APQ_TTL_SECONDS,
     },
     // Termination signals are handled by main.ts, which also stops the embedded emulator.

@@ -7,10 +7,12 @@ import {
   type Transport,
 } from '../datasources/index.js';
 import { createSharedBudget, type SharedBudgetEvents } from '../datasources/shared-budget.js';
+import type { ReadCache } from '../datasources/read-cache/read-cache.js';
 import type { Context, RequestTelemetry } from '../resolvers/context.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
+import { bypassesCache } from './read-cache.js';
 import type { SharedState } from './shared-state.js';
 import { createTenantResolver, type Tenant } from './tenant.js';
 import { NO_TRACING, type Tracing } from './tracing.js';
@@ -106,6 +108,7 @@ export function createContextFunction(
   transport: Transport,
   metrics: Metrics,
   tracing: Tracing = NO_TRACING,
+  readCache: ReadCache | null = null,
 ) {
   const resolveTenant = createTenantResolver(config);
   return async (request: RequestInfo): Promise<Context> => {
@@ -161,6 +164,11 @@ export function createContextFunction(
         },
       },
       tracer: trace?.upstream,
+      // Keyed by these credentials (the secret included): no other tenant or token finds it.
+      cache: readCache?.forTenant(
+        tenant.credentials,
+        bypassesCache(request.headers['cache-control']),
+      ),
       loaderHooks: {
         onBatch: (loader, size) => metrics.loaderBatch(loader, size),
         onCacheHit: (loader) => metrics.loaderCacheHit(loader),

@@ -22,6 +22,8 @@ import { createNoSubscriptionsPlugin } from './plugins/subscriptions.js';
 import { createTracingPlugin } from './plugins/tracing.js';
 import { registerProbes, UPSTREAM_CHECK_MAX_AGE_MS } from './probes.js';
 import { listenError } from './startup-error.js';
+import { createApqCache } from './apq-cache.js';
+import { createReadCacheFromConfig } from './read-cache.js';
 import { createSharedState } from './shared-state.js';
 import { startupWarnings } from './startup-warnings.js';
 import { createTracing } from './tracing.js';
@@ -178,12 +180,14 @@ export async function startGateway(
   const shared = createSharedState(config, log, metrics);
   const transport = createTransportFromConfig(config, shared, { metrics, log });
   const tracing = await createTracing(config.tracing);
-  const contextFor = createContextFunction(config, transport, metrics, tracing);
+  const readCache = createReadCacheFromConfig(config, shared, log, metrics);
+  const contextFor = createContextFunction(config, transport, metrics, tracing, readCache);
   const limits = createQueryLimits({ searchMaxPages: config.backOffice.searchMaxPages });
   const audit = createAuditLog(config.backOffice);
   const apollo = createApolloServer({
     introspection: config.introspection,
     log,
+    apqCache: createApqCache(shared, log, metrics),
     validationRules: limits.validationRules,
     plugins: [
       createLoggingPlugin(log),

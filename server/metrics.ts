@@ -143,6 +143,28 @@ export function createMetrics(options: MetricsOptions) {
     return account;
   };
 
+  const readCache = (name: string, help: string) =>
+    new Counter({ name, help, labelNames: ['product'], registers });
+  const readCacheHits = readCache(
+    'twilio_cache_hits_total',
+    'Twilio reads answered from the cross-request cache (CACHE_TTL_SECONDS), by product.',
+  );
+  const readCacheMisses = readCache(
+    'twilio_cache_misses_total',
+    'Twilio reads the cross-request cache could not answer (or a Cache-Control: no-cache request skipped), by product.',
+  );
+  const readCacheEvictions = readCache(
+    'twilio_cache_evictions_total',
+    'Entries the in-process cache dropped to stay within its size bound, by product (Redis evicts on its own, see its evicted_keys).',
+  );
+  const redisSeconds = new Histogram({
+    name: 'redis_command_duration_seconds',
+    help: 'Round trip of a Redis command, failures included, by user of Redis (cache, apq).',
+    labelNames: ['kind'],
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    registers,
+  });
+
   const operationNames = new Set<string>();
   const operationLabel = (name: string): string => {
     if (operationNames.has(name)) return name;
@@ -192,6 +214,13 @@ export function createMetrics(options: MetricsOptions) {
     },
     budgetReplicas(count: number) {
       budgetReplicas.set(count);
+    },
+    readCache(event: 'hit' | 'miss' | 'eviction', product: string) {
+      const counter = { hit: readCacheHits, miss: readCacheMisses, eviction: readCacheEvictions };
+      counter[event].inc({ product });
+    },
+    redisCommand(kind: string, seconds: number) {
+      redisSeconds.observe({ kind }, seconds);
     },
     /** `reason` comes from a fixed set (AuthRefusalReason), so it is a bounded label. */
     authRefusal(reason: string) {

@@ -15,6 +15,7 @@
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createPrefixTransform, getComposedSchemaFromConfig } from '@graphql-mesh/compose-cli';
+import RedisCache from '@graphql-mesh/cache-redis';
 import { DefaultLogger } from '@graphql-mesh/utils';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { loadOpenAPISubgraph } from '@omnigraph/openapi';
@@ -49,6 +50,22 @@ export async function composeTwilioSupergraph(emulatorUrl: string, basicAuth: st
   );
 }
 
+/**
+ * For the hot workload (BENCH_MESH_REDIS_URL set): Hive Gateway's response cache, on Redis through
+ * @graphql-mesh/cache-redis, one entry per operation and variables shared by every client
+ * (`session: () => null`: the contender has one account), kept as long as the gateway's TTL.
+ */
+function responseCacheOnRedis() {
+  const url = process.env.BENCH_MESH_REDIS_URL;
+  if (!url) return {};
+  const ttlMs = Number(process.env.BENCH_CACHE_TTL_SECONDS ?? '30') * 1000;
+  const logger = new DefaultLogger('mesh-cache');
+  return {
+    cache: new RedisCache({ url, lazyConnect: false, logger }),
+    responseCaching: { session: () => null, ttl: ttlMs },
+  };
+}
+
 function argTypes(schema: GraphQLSchema): MeshClient['argType'] {
   return (rootType, field, arg) => {
     const root = rootType === 'Query' ? schema.getQueryType() : schema.getMutationType();
@@ -77,6 +94,7 @@ export const contender: ContenderModule = {
       logging: false,
       landingPage: false,
       graphiql: false,
+      ...responseCacheOnRedis(),
     });
 
     let graphqlUrl = '';

@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { scenarios } from '../scenarios/index.js';
+import { hot } from '../scenarios/profile.js';
 import type { Scenario, Variables } from '../scenarios/types.js';
 
 export type Runner = (scenario: Scenario, input: Variables) => Promise<unknown>;
@@ -35,7 +36,8 @@ export function handleRun(
 ): boolean {
   const match = /^\/run\/([a-z]+)$/.exec(request.url ?? '');
   if (!match) return false;
-  const scenario = scenarios.find((s) => s.name === match[1]);
+  // The hot workload runs apart from the others (hot.ts), through the same endpoint.
+  const scenario = [...scenarios, hot].find((s) => s.name === match[1]);
   if (request.method !== 'POST' || !scenario) {
     send(response, 404, { errors: [{ message: 'POST /run/<scenario>' }] });
     return true;

@@ -7,6 +7,10 @@ import type { SdkChatUser, SdkConversationsUser, SdkFlexUser } from './types.js'
 type Row = Record<string, unknown>;
 
 /** Keeps the listed fields, in that order, null where absent (as GraphQL would). */
+/** The gateway's FlexUser.roles is an enum (AGENT, …), Twilio's strings upper-cased. */
+const asRoleEnum = (roles: unknown) =>
+  Array.isArray(roles) ? roles.map((role) => String(role).toUpperCase()) : roles;
+
 export function pick(object: Row | null | undefined, fields: readonly string[]): Row | null {
   if (!object) return null;
   const out: Row = {};
@@ -50,7 +54,7 @@ export function flexFromRecord(r: Row | null | undefined): Row | null {
     fullName: r.full_name,
     email: r.email,
     locale: r.locale,
-    roles: r.roles,
+    roles: asRoleEnum(r.roles),
     createdDate: iso(r.created_date),
     updatedDate: iso(r.updated_date),
     version: r.version,
@@ -112,7 +116,7 @@ export function flexFromSdk(u: SdkFlexUser | null): Row | null {
     username: u.username,
     email: u.email,
     locale: u.locale,
-    roles: u.roles,
+    roles: asRoleEnum(u.roles),
     createdDate: iso(u.createdDate),
     updatedDate: iso(u.updatedDate),
     version: u.version,

@@ -56,7 +56,7 @@ export interface Floor {
 }
 
 export interface Scenario {
-  name: 'profile' | 'roster' | 'overlap' | 'write';
+  name: 'profile' | 'roster' | 'overlap' | 'write' | 'hot';
   title: string;
   /** The workload's input for iteration `i` (rotates through the fixture; unique for writes). */
   input(fixture: Fixture, i: number, tag: string): Variables;

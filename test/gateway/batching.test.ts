@@ -8,7 +8,9 @@ describe('upstream calls', () => {
   let account: EmulatorAccount;
 
   beforeAll(async () => {
-    stack = await startStack();
+    // Each test counts its own requests' Twilio calls: the cross-request cache (tested in
+    // test/shared-state/read-cache*.test.ts) would answer what an earlier test read.
+    stack = await startStack({ env: { CACHE_TTL_SECONDS: '0' } });
     account = stack.emulator.accounts[0]!;
   });
   afterAll(() => stack.close());

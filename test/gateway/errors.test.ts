@@ -8,7 +8,10 @@ describe('errors', () => {
 
   beforeAll(async () => {
     // No retries here: each test reads one upstream answer. Retries are tested on their own.
-    stack = await startStack({ env: { TWILIO_RETRIES: '0', TWILIO_TIMEOUT_MS: '300' } });
+    // Failures are injected between requests: a cached answer would hide them.
+    stack = await startStack({
+      env: { TWILIO_RETRIES: '0', TWILIO_TIMEOUT_MS: '300', CACHE_TTL_SECONDS: '0' },
+    });
     account = stack.emulator.accounts[0]!;
   });
   afterAll(() => stack.close());

@@ -38,7 +38,9 @@ describe('User joins', () => {
   let extraService: string;
 
   beforeAll(async () => {
-    stack = await startStack();
+    // Each test counts its own requests' Twilio calls: the cross-request cache (tested in
+    // test/shared-state/read-cache*.test.ts) would answer what an earlier test read.
+    stack = await startStack({ env: { CACHE_TTL_SECONDS: '0' } });
     account = stack.emulator.accounts[0]!;
     defaultService = account.defaultChatServiceSid;
     extraService = account.chatServiceSids.find((sid) => sid !== defaultService)!;

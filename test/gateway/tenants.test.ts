@@ -16,7 +16,9 @@ describe('tenants', () => {
   let b: EmulatorAccount;
 
   beforeAll(async () => {
-    stack = await startStack();
+    // Each test counts its own requests' Twilio calls: the cross-request cache (tested in
+    // test/shared-state/read-cache*.test.ts) would answer what an earlier test read.
+    stack = await startStack({ env: { CACHE_TTL_SECONDS: '0' } });
     [a, b] = stack.emulator.accounts as [EmulatorAccount, EmulatorAccount];
   });
   afterAll(() => stack.close());

@@ -13,7 +13,8 @@ describe('answers', () => {
   let account: EmulatorAccount;
 
   beforeAll(async () => {
-    stack = await startStack({ seedUsers: 60 });
+    // Products are made to fail between requests: a cached answer would hide the failure.
+    stack = await startStack({ seedUsers: 60, env: { CACHE_TTL_SECONDS: '0' } });
     account = stack.emulator.accounts[0] as EmulatorAccount;
   });
   afterAll(() => stack.close());
