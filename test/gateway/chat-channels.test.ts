@@ -51,7 +51,9 @@ describe('Chat user channels and bindings', () => {
   let atLimit: TwilioChatUser;
 
   beforeAll(async () => {
-    stack = await startStack({ seedUsers: 120 });
+    // Each test counts its own request's Twilio calls: the cross-request cache would serve
+    // repeats of earlier tests' reads.
+    stack = await startStack({ seedUsers: 120, env: { CACHE_TTL_SECONDS: '0' } });
     account = stack.emulator.accounts[0]!;
     twilio = createTwilio(stack.emulator.url, accountCredentials(account));
     users = `/v2/Services/${account.defaultChatServiceSid}/Users`;
@@ -271,7 +273,7 @@ describe('Chat user channels and bindings', () => {
 describe('the playground’s PersonAtWork example', () => {
   it('shows the example identity’s worker and channels from the embedded seed', async () => {
     // The seed size the embedded demo uses (emulator default), where EXAMPLE_IDENTITY lives.
-    const stack = await startStack({ seedUsers: 300 });
+    const stack = await startStack({ seedUsers: 300, env: { CACHE_TTL_SECONDS: '0' } });
     try {
       const result = await stack.execute<{
         user: {

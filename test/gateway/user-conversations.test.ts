@@ -80,8 +80,13 @@ describe('a person’s conversations', () => {
   };
 
   beforeAll(async () => {
+    // Each test counts its own request's Twilio calls: the cross-request cache would serve
+    // repeats of earlier tests' reads.
     stack = await startStack({
-      env: (accounts) => ({ TWILIO_CONVERSATIONS_SERVICE_SIDS: accounts[0]!.chatServiceSids[1]! }),
+      env: (accounts) => ({
+        TWILIO_CONVERSATIONS_SERVICE_SIDS: accounts[0]!.chatServiceSids[1]!,
+        CACHE_TTL_SECONDS: '0',
+      }),
     });
     account = stack.emulator.accounts[0]!;
     defaultService = account.defaultChatServiceSid;

@@ -61,7 +61,9 @@ describe('TaskRouter workers', () => {
   });
 
   beforeAll(async () => {
-    stack = await startStack({ seedUsers: 120 });
+    // Each test counts its own request's Twilio calls: the cross-request cache would serve
+    // repeats of earlier tests' reads.
+    stack = await startStack({ seedUsers: 120, env: { CACHE_TTL_SECONDS: '0' } });
     account = stack.emulator.accounts[0]!;
     twilio = createTwilio(stack.emulator.url, accountCredentials(account));
     workers = `/v1/Workspaces/${account.workspaceSid}/Workers`;
