@@ -19,6 +19,8 @@ export type Scalars = {
   ChatServiceSid: { input: string; output: string; }
   /** A point in time, ISO 8601 in UTC with second precision (`2024-07-31T04:00:00Z`), as Twilio sends it. */
   DateTime: { input: string; output: string; }
+  /** Federation: a selection of fields, as `@key(fields:)` takes it. */
+  FieldSet: { input: string; output: string; }
   /** A Flex instance SID: `GO` followed by 32 hexadecimal digits. */
   FlexInstanceSid: { input: string; output: string; }
   /** A Flex team SID: `QO` followed by 32 hexadecimal digits. */
@@ -40,6 +42,8 @@ export type Scalars = {
   WorkerSid: { input: string; output: string; }
   /** A TaskRouter workspace SID: `WS` followed by 32 hexadecimal digits. */
   WorkspaceSid: { input: string; output: string; }
+  /** Federation: a name imported by `@link`. */
+  link__Import: { input: string; output: string; }
 };
 
 /** Who may cache a response: any cache (PUBLIC) or only the client's own (PRIVATE). */
@@ -729,6 +733,17 @@ export type ResolversObject<TObject> = WithIndex<TObject>;
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
@@ -792,7 +807,29 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
   info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  ChatUser: ChatUser;
+  ConversationsUser: ConversationsUser;
+  FlexUser: FlexUser;
+  User: User;
+}>;
 
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  ChatUser:
+    ( { __typename: 'ChatUser' }
+    & GraphQLRecursivePick<FederationTypes['ChatUser'], {"serviceSid":true,"sid":true}> );
+  ConversationsUser:
+    ( { __typename: 'ConversationsUser' }
+    & GraphQLRecursivePick<FederationTypes['ConversationsUser'], {"sid":true}> );
+  FlexUser:
+    ( { __typename: 'FlexUser' }
+    & GraphQLRecursivePick<FederationTypes['FlexUser'], {"sid":true}> );
+  User:
+    ( { __typename: 'User' }
+    & GraphQLRecursivePick<FederationTypes['User'], {"identity":true}> );
+}>;
 
 
 /** Mapping of interface types */
@@ -808,10 +845,10 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AccountSid: ResolverTypeWrapper<Scalars['AccountSid']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CacheControlScope: CacheControlScope;
   ChatServiceSid: ResolverTypeWrapper<Scalars['ChatServiceSid']['output']>;
   ChatUser: ResolverTypeWrapper<ChatUserRecord>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ChatUserConnection: ResolverTypeWrapper<Omit<ChatUserConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ChatUserEdge']>, nodes: Array<ResolversTypes['ChatUser']> }>;
   ChatUserEdge: ResolverTypeWrapper<Omit<ChatUserEdge, 'node'> & { node: ResolversTypes['ChatUser'] }>;
   ConversationsUser: ResolverTypeWrapper<ConversationsUserRecord>;
@@ -820,6 +857,7 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeprovisionFlexUserInput: DeprovisionFlexUserInput;
   DeprovisionFlexUserPayload: ResolverTypeWrapper<DeprovisionResult>;
+  FieldSet: ResolverTypeWrapper<Scalars['FieldSet']['output']>;
   FlexInstanceSid: ResolverTypeWrapper<Scalars['FlexInstanceSid']['output']>;
   FlexTeamSid: ResolverTypeWrapper<Scalars['FlexTeamSid']['output']>;
   FlexUser: ResolverTypeWrapper<FlexUserRecord>;
@@ -827,8 +865,6 @@ export type ResolversTypes = ResolversObject<{
   FlexUserEdge: ResolverTypeWrapper<Omit<FlexUserEdge, 'node'> & { node: ResolversTypes['FlexUser'] }>;
   FlexUserRole: FlexUserRole;
   FlexUserSid: ResolverTypeWrapper<Scalars['FlexUserSid']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
@@ -838,7 +874,6 @@ export type ResolversTypes = ResolversObject<{
   ProvisionFlexUserPayload: ResolverTypeWrapper<Omit<ProvisionFlexUserPayload, 'flexUser' | 'user'> & { flexUser?: Maybe<ResolversTypes['FlexUser']>, user?: Maybe<ResolversTypes['User']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RoleSid: ResolverTypeWrapper<Scalars['RoleSid']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   UpdateChatUserInput: UpdateChatUserInput;
   UpdateChatUserPayload: ResolverTypeWrapper<Omit<UpdateChatUserPayload, 'chatUser'> & { chatUser?: Maybe<ResolversTypes['ChatUser']> }>;
   UpdateConversationsUserInput: UpdateConversationsUserInput;
@@ -851,14 +886,18 @@ export type ResolversTypes = ResolversObject<{
   UserSid: ResolverTypeWrapper<Scalars['UserSid']['output']>;
   WorkerSid: ResolverTypeWrapper<Scalars['WorkerSid']['output']>;
   WorkspaceSid: ResolverTypeWrapper<Scalars['WorkspaceSid']['output']>;
+  link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AccountSid: Scalars['AccountSid']['output'];
-  Boolean: Scalars['Boolean']['output'];
   ChatServiceSid: Scalars['ChatServiceSid']['output'];
   ChatUser: ChatUserRecord;
+  ID: Scalars['ID']['output'];
   ChatUserConnection: Omit<ChatUserConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ChatUserEdge']>, nodes: Array<ResolversParentTypes['ChatUser']> };
   ChatUserEdge: Omit<ChatUserEdge, 'node'> & { node: ResolversParentTypes['ChatUser'] };
   ConversationsUser: ConversationsUserRecord;
@@ -867,14 +906,13 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   DeprovisionFlexUserInput: DeprovisionFlexUserInput;
   DeprovisionFlexUserPayload: DeprovisionResult;
+  FieldSet: Scalars['FieldSet']['output'];
   FlexInstanceSid: Scalars['FlexInstanceSid']['output'];
   FlexTeamSid: Scalars['FlexTeamSid']['output'];
   FlexUser: FlexUserRecord;
   FlexUserConnection: Omit<FlexUserConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['FlexUserEdge']>, nodes: Array<ResolversParentTypes['FlexUser']> };
   FlexUserEdge: Omit<FlexUserEdge, 'node'> & { node: ResolversParentTypes['FlexUser'] };
   FlexUserSid: Scalars['FlexUserSid']['output'];
-  ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
@@ -884,7 +922,6 @@ export type ResolversParentTypes = ResolversObject<{
   ProvisionFlexUserPayload: Omit<ProvisionFlexUserPayload, 'flexUser' | 'user'> & { flexUser?: Maybe<ResolversParentTypes['FlexUser']>, user?: Maybe<ResolversParentTypes['User']> };
   Query: Record<PropertyKey, never>;
   RoleSid: Scalars['RoleSid']['output'];
-  String: Scalars['String']['output'];
   UpdateChatUserInput: UpdateChatUserInput;
   UpdateChatUserPayload: Omit<UpdateChatUserPayload, 'chatUser'> & { chatUser?: Maybe<ResolversParentTypes['ChatUser']> };
   UpdateConversationsUserInput: UpdateConversationsUserInput;
@@ -896,6 +933,10 @@ export type ResolversParentTypes = ResolversObject<{
   UserSid: Scalars['UserSid']['output'];
   WorkerSid: Scalars['WorkerSid']['output'];
   WorkspaceSid: Scalars['WorkspaceSid']['output'];
+  link__Import: Scalars['link__Import']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
+  String: Scalars['String']['output'];
 }>;
 
 export type CacheControlDirectiveArgs = {
@@ -906,6 +947,17 @@ export type CacheControlDirectiveArgs = {
 
 export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type LinkDirectiveArgs = {
+  import?: Maybe<Array<Maybe<Scalars['link__Import']['input']>>>;
+  url: Scalars['String']['input'];
+};
+
+export type LinkDirectiveResolver<Result, Parent, ContextType = Context, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ShareableDirectiveArgs = { };
+
+export type ShareableDirectiveResolver<Result, Parent, ContextType = Context, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export interface AccountSidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AccountSid'], any> {
   name: 'AccountSid';
 }
@@ -914,7 +966,8 @@ export interface ChatServiceSidScalarConfig extends GraphQLScalarTypeConfig<Reso
   name: 'ChatServiceSid';
 }
 
-export type ChatUserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatUser'] = ResolversParentTypes['ChatUser']> = ResolversObject<{
+export type ChatUserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatUser'] = ResolversParentTypes['ChatUser'], FederationReferenceType extends FederationReferenceTypes['ChatUser'] = FederationReferenceTypes['ChatUser']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ChatUser']> | FederationReferenceType, FederationReferenceType, ContextType>;
   accountSid?: Resolver<Maybe<ResolversTypes['AccountSid']>, ParentType, ContextType>;
   attributes?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   conversationsUser?: Resolver<Maybe<ResolversTypes['ConversationsUser']>, ParentType, ContextType>;
@@ -946,7 +999,8 @@ export type ChatUserEdgeResolvers<ContextType = Context, ParentType extends Reso
   node?: Resolver<ResolversTypes['ChatUser'], ParentType, ContextType>;
 }>;
 
-export type ConversationsUserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConversationsUser'] = ResolversParentTypes['ConversationsUser']> = ResolversObject<{
+export type ConversationsUserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConversationsUser'] = ResolversParentTypes['ConversationsUser'], FederationReferenceType extends FederationReferenceTypes['ConversationsUser'] = FederationReferenceTypes['ConversationsUser']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ConversationsUser']> | FederationReferenceType, FederationReferenceType, ContextType>;
   accountSid?: Resolver<Maybe<ResolversTypes['AccountSid']>, ParentType, ContextType>;
   attributes?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   chatServiceSid?: Resolver<Maybe<ResolversTypes['ChatServiceSid']>, ParentType, ContextType>;
@@ -987,6 +1041,10 @@ export type DeprovisionFlexUserPayloadResolvers<ContextType = Context, ParentTyp
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
+export interface FieldSetScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['FieldSet'], any> {
+  name: 'FieldSet';
+}
+
 export interface FlexInstanceSidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['FlexInstanceSid'], any> {
   name: 'FlexInstanceSid';
 }
@@ -995,7 +1053,8 @@ export interface FlexTeamSidScalarConfig extends GraphQLScalarTypeConfig<Resolve
   name: 'FlexTeamSid';
 }
 
-export type FlexUserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FlexUser'] = ResolversParentTypes['FlexUser']> = ResolversObject<{
+export type FlexUserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FlexUser'] = ResolversParentTypes['FlexUser'], FederationReferenceType extends FederationReferenceTypes['FlexUser'] = FederationReferenceTypes['FlexUser']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['FlexUser']> | FederationReferenceType, FederationReferenceType, ContextType>;
   accountSid?: Resolver<Maybe<ResolversTypes['AccountSid']>, ParentType, ContextType>;
   chatUser?: Resolver<Maybe<ResolversTypes['ChatUser']>, ParentType, ContextType, Partial<FlexUserChatUserArgs>>;
   chatUsers?: Resolver<Maybe<Array<ResolversTypes['ChatUser']>>, ParentType, ContextType>;
@@ -1104,7 +1163,8 @@ export type UpdateFlexUserPayloadResolvers<ContextType = Context, ParentType ext
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
-export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
+export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   chatUser?: Resolver<Maybe<ResolversTypes['ChatUser']>, ParentType, ContextType, RequireFields<UserChatUserArgs, 'serviceSid'>>;
   chatUsers?: Resolver<Maybe<Array<ResolversTypes['ChatUser']>>, ParentType, ContextType>;
   conversationsUser?: Resolver<Maybe<ResolversTypes['ConversationsUser']>, ParentType, ContextType>;
@@ -1132,6 +1192,10 @@ export interface WorkspaceSidScalarConfig extends GraphQLScalarTypeConfig<Resolv
   name: 'WorkspaceSid';
 }
 
+export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
+  name: 'link__Import';
+}
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AccountSid?: GraphQLScalarType;
   ChatServiceSid?: GraphQLScalarType;
@@ -1143,6 +1207,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ConversationsUserEdge?: ConversationsUserEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeprovisionFlexUserPayload?: DeprovisionFlexUserPayloadResolvers<ContextType>;
+  FieldSet?: GraphQLScalarType;
   FlexInstanceSid?: GraphQLScalarType;
   FlexTeamSid?: GraphQLScalarType;
   FlexUser?: FlexUserResolvers<ContextType>;
@@ -1165,8 +1230,11 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   UserSid?: GraphQLScalarType;
   WorkerSid?: GraphQLScalarType;
   WorkspaceSid?: GraphQLScalarType;
+  link__Import?: GraphQLScalarType;
 }>;
 
 export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
   cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+  link?: LinkDirectiveResolver<any, any, ContextType>;
+  shareable?: ShareableDirectiveResolver<any, any, ContextType>;
 }>;

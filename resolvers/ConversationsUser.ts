@@ -10,6 +10,8 @@ import {
 } from './joins.js';
 
 export const ConversationsUser: ConversationsUserResolvers = {
+  __resolveReference: (reference, { loaders }) =>
+    loaders.conversationsUser.load({ sid: reference.sid }),
   id: (record) => toGlobalId({ type: 'ConversationsUser', sid: record.sid }),
   sid: (record) => record.sid,
   accountSid: (record) => record.account_sid ?? null,

@@ -3,6 +3,8 @@ import { toGlobalId } from './global-id.js';
 import { chatUserOf, chatUsersOf, conversationsUserOf, flexUserOf } from './joins.js';
 
 export const User: UserResolvers = {
+  // Federation: as `user(identity:)`, always a User; its product fields say where it exists.
+  __resolveReference: (reference) => ({ identity: reference.identity }),
   id: (person) => toGlobalId({ type: 'User', identity: person.identity }),
   identity: (person) => person.identity,
   flexUser: (person, { instanceSid }, ctx) => flexUserOf(person, ctx, instanceSid),

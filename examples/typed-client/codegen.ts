@@ -17,6 +17,9 @@ const scalars = {
   WorkerSid: 'string',
   WorkspaceSid: 'string',
   FlexTeamSid: 'string',
+  // Federation's own (schema/federation.graphql); no operation uses them.
+  FieldSet: 'string',
+  link__Import: 'string',
 };
 
 const config: CodegenConfig = {

@@ -51,7 +51,7 @@ function costKey(
 
 /**
  * List fields multiply what they select by how many items they may return: a page by its size,
- * `users`/`nodes` by their ids, and a person's `chatUsers` by the chat services they are looked up
+ * `users`/`nodes` by their ids, federation's `_entities` by its representations, and a person's `chatUsers` by the chat services they are looked up
  * in (the configured ones, and their Conversations user's own), one Twilio call each.
  */
 const listEstimator =
@@ -59,8 +59,9 @@ const listEstimator =
   ({ args, childComplexity, field }) => {
     const first: unknown = args.first;
     if (typeof first === 'number') return 1 + childComplexity * Math.max(first, 0);
-    // Each id or identity may be a fetch of its own, even when only leaf fields are asked for.
-    const items: unknown = args.identities ?? args.ids;
+    // Each id, identity or entity representation may be a fetch of its own, even when only leaf
+    // fields are asked for.
+    const items: unknown = args.identities ?? args.ids ?? args.representations;
     if (Array.isArray(items)) return 1 + Math.max(childComplexity, 1) * items.length;
     if (field.name === 'chatUsers') return 1 + Math.max(childComplexity, 1) * (chatServices + 1);
     return undefined;
