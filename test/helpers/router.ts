@@ -1,0 +1,68 @@
+import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { composeSupergraph, type SubgraphSource } from '../../.ci/compose.js';
+import { execute, type ExecuteOptions, type GraphQLResponse } from './graphql.js';
+
+export interface RouterOptions {
+  /** Composed from their SDL (as CI does), not by introspection: `_service` is behind auth. */
+  subgraphs: SubgraphSource[];
+  /** Client headers passed on to every subgraph, lower case. @default ['authorization'] */
+  propagate?: string[];
+  /** More of Hive Gateway's plugins (a response cache, ...). */
+  plugins?: GatewayPlugin[];
+}
+
+export interface Router {
+  url: string;
+  graphqlUrl: string;
+  /** The supergraph SDL the router serves. */
+  supergraph: string;
+  execute<TData>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: ExecuteOptions,
+  ): Promise<GraphQLResponse<TData>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Hive Gateway's runtime in process, on a free loopback port, routing a supergraph composed from
+ * the subgraphs' SDL. Hive sends subgraphs no client header unless told to; the ones named in
+ * `propagate` go to every subgraph as the client sent them.
+ */
+export async function startRouter(options: RouterOptions): Promise<Router> {
+  const supergraph = composeSupergraph(options.subgraphs);
+  const propagate = options.propagate ?? ['authorization'];
+  const gateway = createGatewayRuntime({
+    supergraph,
+    logging: false,
+    landingPage: false,
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }) =>
+        Object.fromEntries(propagate.map((name) => [name, request.headers.get(name)])),
+    },
+    plugins: () => options.plugins ?? [],
+  });
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Yoga's node handler
+  const server = createServer(gateway);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const graphqlUrl = `${url}/graphql`;
+  return {
+    url,
+    graphqlUrl,
+    supergraph,
+    execute: (query, variables, executeOptions) =>
+      execute(graphqlUrl, query, variables, executeOptions),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await gateway.dispose();
+    },
+  };
+}
