@@ -38,6 +38,8 @@ export async function startRouter(options: RouterOptions): Promise<Router> {
     supergraph,
     logging: false,
     landingPage: false,
+    // A test wants the subgraphs' own errors, not Hive's "Unexpected error."
+    maskedErrors: false,
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) =>
         Object.fromEntries(propagate.map((name) => [name, request.headers.get(name)])),
