@@ -65,6 +65,15 @@ describe('Query._entities', () => {
     expect(await stack.emulator.requestLines()).toEqual([]);
   });
 
+  it('sends no inline trace (ftv1), which a subgraph schema would turn on, even when asked', async () => {
+    const response = await fetch(stack.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'apollo-federation-include-trace': 'ftv1' },
+      body: JSON.stringify({ query: '{ users(identities: ["someone"]) { identity } }' }),
+    });
+    expect(await response.json()).toEqual({ data: { users: [{ identity: 'someone' }] } });
+  });
+
   it('resolves many representations of every entity in one wave, each distinct key fetched once', async () => {
     const people = await stack.emulator.people({ conversations: true, limit: 5 });
     const [a, b, c, f, g] = people as [
