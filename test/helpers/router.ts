@@ -1,16 +1,39 @@
-import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { composeSupergraph, type SubgraphSource } from '../../.ci/compose.js';
 import { execute, type ExecuteOptions, type GraphQLResponse } from './graphql.js';
+
+/**
+ * The part of `@graphql-hive/gateway-runtime` used here. Its typings pull in lib "dom" (through
+ * @whatwg-node/fetch), which would retype `fetch`'s Response (`json(): any`) and GraphQL errors
+ * for the whole program, so the module is loaded untyped, behind these types.
+ */
+interface HiveRuntime {
+  createGatewayRuntime(
+    this: void,
+    config: {
+      supergraph: string;
+      logging: boolean;
+      landingPage: boolean;
+      maskedErrors: boolean;
+      propagateHeaders: {
+        fromClientToSubgraphs(payload: { request: Request }): Record<string, string | null>;
+      };
+      plugins: () => unknown[];
+    },
+  ): ((request: IncomingMessage, response: ServerResponse) => void) & {
+    dispose(): Promise<void> | void;
+  };
+}
+const HIVE_RUNTIME: string = '@graphql-hive/gateway-runtime';
 
 export interface RouterOptions {
   /** Composed from their SDL (as CI does), not by introspection: `_service` is behind auth. */
   subgraphs: SubgraphSource[];
   /** Client headers passed on to every subgraph, lower case. @default ['authorization'] */
   propagate?: string[];
-  /** More of Hive Gateway's plugins (a response cache, ...). */
-  plugins?: GatewayPlugin[];
+  /** More of Hive Gateway's plugins (a response cache, ...), as its `plugins` option takes them. */
+  plugins?: unknown[];
 }
 
 export interface Router {
@@ -34,6 +57,7 @@ export interface Router {
 export async function startRouter(options: RouterOptions): Promise<Router> {
   const supergraph = composeSupergraph(options.subgraphs);
   const propagate = options.propagate ?? ['authorization'];
+  const { createGatewayRuntime } = (await import(HIVE_RUNTIME)) as HiveRuntime;
   const gateway = createGatewayRuntime({
     supergraph,
     logging: false,
@@ -46,7 +70,6 @@ export async function startRouter(options: RouterOptions): Promise<Router> {
     },
     plugins: () => options.plugins ?? [],
   });
-  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Yoga's node handler
   const server = createServer(gateway);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
