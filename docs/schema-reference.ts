@@ -11,6 +11,7 @@ import {
   isObjectType,
   isScalarType,
   isSpecifiedScalarType,
+  Kind,
   type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputField,
@@ -47,12 +48,32 @@ export function missingDescriptions(): string[] {
   return missing;
 }
 
+/** Scalars the Federation directives take (schema/federation.graphql), not values of the graph. */
+const FEDERATION_SCALARS = new Set(['FieldSet', 'link__Import']);
+
 function userTypes(map: Record<string, GraphQLNamedType>): GraphQLNamedType[] {
   return Object.values(map)
     .filter(
-      (type) => !type.name.startsWith('__') && !(isScalarType(type) && isSpecifiedScalarType(type)),
+      (type) =>
+        !type.name.startsWith('__') &&
+        !FEDERATION_SCALARS.has(type.name) &&
+        !(isScalarType(type) && isSpecifiedScalarType(type)),
     )
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The `fields` of a type's `@key`s, on its definition or its extensions (federation.graphql). */
+function entityKeys(type: GraphQLNamedType): string[] {
+  const nodes = [type.astNode, ...(type.extensionASTNodes ?? [])];
+  return nodes.flatMap((node) =>
+    (node?.directives ?? [])
+      .filter((directive) => directive.name.value === 'key')
+      .flatMap((directive) =>
+        (directive.arguments ?? [])
+          .filter((argument) => argument.name.value === 'fields')
+          .map((argument) => (argument.value.kind === Kind.STRING ? argument.value.value : '')),
+      ),
+  );
 }
 
 export function renderReference(): string {
@@ -68,6 +89,11 @@ export function renderReference(): string {
     lines.push(`## ${title}`, '');
     for (const type of types) {
       lines.push(`### ${type.name}`, '', oneLine(type.description), '');
+      const keys = entityKeys(type);
+      if (keys.length > 0) {
+        const listed = keys.map((key) => `\`${key}\``).join(', ');
+        lines.push(`Federation entity, key ${listed} (see [federation.md](federation.md)).`, '');
+      }
       if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
         lines.push('| field | type | description |', '| --- | --- | --- |');
         for (const field of Object.values(type.getFields()) as (

@@ -25,6 +25,8 @@ export type Scalars = {
   ConversationSid: { input: string; output: string; }
   /** A point in time, ISO 8601 in UTC with second precision (`2024-07-31T04:00:00Z`), as Twilio sends it. */
   DateTime: { input: string; output: string; }
+  /** Federation: a selection of fields, as `@key(fields:)` takes it. */
+  FieldSet: { input: string; output: string; }
   /** A Flex instance SID: `GO` followed by 32 hexadecimal digits. */
   FlexInstanceSid: { input: string; output: string; }
   /** A Flex team SID: `QO` followed by 32 hexadecimal digits. */
@@ -48,6 +50,8 @@ export type Scalars = {
   WorkerSid: { input: string; output: string; }
   /** A TaskRouter workspace SID: `WS` followed by 32 hexadecimal digits. */
   WorkspaceSid: { input: string; output: string; }
+  /** Federation: a name imported by `@link`. */
+  link__Import: { input: string; output: string; }
 };
 
 /** An item's failure that is not about its input: Twilio's error, or the gateway's limits. */
@@ -1392,6 +1396,17 @@ export type ResolversObject<TObject> = WithIndex<TObject>;
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
@@ -1455,7 +1470,29 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
   info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  ChatUser: ChatUser;
+  ConversationsUser: ConversationsUser;
+  FlexUser: FlexUser;
+  User: User;
+}>;
 
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  ChatUser:
+    ( { __typename: 'ChatUser' }
+    & GraphQLRecursivePick<FederationTypes['ChatUser'], {"serviceSid":true,"sid":true}> );
+  ConversationsUser:
+    ( { __typename: 'ConversationsUser' }
+    & GraphQLRecursivePick<FederationTypes['ConversationsUser'], {"sid":true}> );
+  FlexUser:
+    ( { __typename: 'FlexUser' }
+    & GraphQLRecursivePick<FederationTypes['FlexUser'], {"sid":true}> );
+  User:
+    ( { __typename: 'User' }
+    & GraphQLRecursivePick<FederationTypes['User'], {"identity":true}> );
+}>;
 
 
 /** Mapping of interface types */
@@ -1474,7 +1511,6 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = ResolversObject<{
   AccountSid: ResolverTypeWrapper<Scalars['AccountSid']['output']>;
   ActivitySid: ResolverTypeWrapper<Scalars['ActivitySid']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BulkItemError: ResolverTypeWrapper<BulkItemError>;
   BulkItemOutcome: BulkItemOutcome;
   CacheControlScope: CacheControlScope;
@@ -1484,6 +1520,7 @@ export type ResolversTypes = ResolversObject<{
   ChatNotificationLevel: ChatNotificationLevel;
   ChatServiceSid: ResolverTypeWrapper<Scalars['ChatServiceSid']['output']>;
   ChatUser: ResolverTypeWrapper<ChatUserRecord>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ChatUserBinding: ResolverTypeWrapper<UserBindingRecord>;
   ChatUserBindingConnection: ResolverTypeWrapper<Omit<ChatUserBindingConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ChatUserBindingEdge']>, nodes: Array<ResolversTypes['ChatUserBinding']> }>;
   ChatUserBindingEdge: ResolverTypeWrapper<Omit<ChatUserBindingEdge, 'node'> & { node: ResolversTypes['ChatUserBinding'] }>;
@@ -1501,6 +1538,7 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeprovisionFlexUserInput: DeprovisionFlexUserInput;
   DeprovisionFlexUserPayload: ResolverTypeWrapper<DeprovisionResult>;
+  FieldSet: ResolverTypeWrapper<Scalars['FieldSet']['output']>;
   FlexInstanceSid: ResolverTypeWrapper<Scalars['FlexInstanceSid']['output']>;
   FlexTeamSid: ResolverTypeWrapper<Scalars['FlexTeamSid']['output']>;
   FlexUser: ResolverTypeWrapper<FlexUserRecord>;
@@ -1510,10 +1548,8 @@ export type ResolversTypes = ResolversObject<{
   FlexUserRole: FlexUserRole;
   FlexUserSid: ResolverTypeWrapper<Scalars['FlexUserSid']['output']>;
   FlexUsersBulkPayload: ResolverTypeWrapper<Omit<FlexUsersBulkPayload, 'results'> & { results: Array<ResolversTypes['FlexUserBulkResult']> }>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IdentityForm: IdentityForm;
   IdentityProduct: IdentityProduct;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   MatchedIdentity: ResolverTypeWrapper<MatchedIdentity>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1531,7 +1567,6 @@ export type ResolversTypes = ResolversObject<{
   ProvisionFlexUsersItem: ProvisionFlexUsersItem;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RoleSid: ResolverTypeWrapper<Scalars['RoleSid']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   UpdateChatUserInput: UpdateChatUserInput;
   UpdateChatUserPayload: ResolverTypeWrapper<Omit<UpdateChatUserPayload, 'chatUser'> & { chatUser?: Maybe<ResolversTypes['ChatUser']> }>;
   UpdateConversationsUserInput: UpdateConversationsUserInput;
@@ -1552,17 +1587,21 @@ export type ResolversTypes = ResolversObject<{
   WorkerEdge: ResolverTypeWrapper<Omit<WorkerEdge, 'node'> & { node: ResolversTypes['Worker'] }>;
   WorkerSid: ResolverTypeWrapper<Scalars['WorkerSid']['output']>;
   WorkspaceSid: ResolverTypeWrapper<Scalars['WorkspaceSid']['output']>;
+  link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AccountSid: Scalars['AccountSid']['output'];
   ActivitySid: Scalars['ActivitySid']['output'];
-  Boolean: Scalars['Boolean']['output'];
   BulkItemError: BulkItemError;
   ChatChannelSid: Scalars['ChatChannelSid']['output'];
   ChatServiceSid: Scalars['ChatServiceSid']['output'];
   ChatUser: ChatUserRecord;
+  ID: Scalars['ID']['output'];
   ChatUserBinding: UserBindingRecord;
   ChatUserBindingConnection: Omit<ChatUserBindingConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ChatUserBindingEdge']>, nodes: Array<ResolversParentTypes['ChatUserBinding']> };
   ChatUserBindingEdge: Omit<ChatUserBindingEdge, 'node'> & { node: ResolversParentTypes['ChatUserBinding'] };
@@ -1579,6 +1618,7 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   DeprovisionFlexUserInput: DeprovisionFlexUserInput;
   DeprovisionFlexUserPayload: DeprovisionResult;
+  FieldSet: Scalars['FieldSet']['output'];
   FlexInstanceSid: Scalars['FlexInstanceSid']['output'];
   FlexTeamSid: Scalars['FlexTeamSid']['output'];
   FlexUser: FlexUserRecord;
@@ -1587,8 +1627,6 @@ export type ResolversParentTypes = ResolversObject<{
   FlexUserEdge: Omit<FlexUserEdge, 'node'> & { node: ResolversParentTypes['FlexUser'] };
   FlexUserSid: Scalars['FlexUserSid']['output'];
   FlexUsersBulkPayload: Omit<FlexUsersBulkPayload, 'results'> & { results: Array<ResolversParentTypes['FlexUserBulkResult']> };
-  ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   MatchedIdentity: MatchedIdentity;
   Mutation: Record<PropertyKey, never>;
@@ -1605,7 +1643,6 @@ export type ResolversParentTypes = ResolversObject<{
   ProvisionFlexUsersItem: ProvisionFlexUsersItem;
   Query: Record<PropertyKey, never>;
   RoleSid: Scalars['RoleSid']['output'];
-  String: Scalars['String']['output'];
   UpdateChatUserInput: UpdateChatUserInput;
   UpdateChatUserPayload: Omit<UpdateChatUserPayload, 'chatUser'> & { chatUser?: Maybe<ResolversParentTypes['ChatUser']> };
   UpdateConversationsUserInput: UpdateConversationsUserInput;
@@ -1625,6 +1662,10 @@ export type ResolversParentTypes = ResolversObject<{
   WorkerEdge: Omit<WorkerEdge, 'node'> & { node: ResolversParentTypes['Worker'] };
   WorkerSid: Scalars['WorkerSid']['output'];
   WorkspaceSid: Scalars['WorkspaceSid']['output'];
+  link__Import: Scalars['link__Import']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
+  String: Scalars['String']['output'];
 }>;
 
 export type CacheControlDirectiveArgs = {
@@ -1634,6 +1675,17 @@ export type CacheControlDirectiveArgs = {
 };
 
 export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type LinkDirectiveArgs = {
+  import?: Maybe<Array<Maybe<Scalars['link__Import']['input']>>>;
+  url: Scalars['String']['input'];
+};
+
+export type LinkDirectiveResolver<Result, Parent, ContextType = Context, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ShareableDirectiveArgs = { };
+
+export type ShareableDirectiveResolver<Result, Parent, ContextType = Context, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export interface AccountSidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AccountSid'], any> {
   name: 'AccountSid';
@@ -1658,7 +1710,8 @@ export interface ChatServiceSidScalarConfig extends GraphQLScalarTypeConfig<Reso
   name: 'ChatServiceSid';
 }
 
-export type ChatUserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatUser'] = ResolversParentTypes['ChatUser']> = ResolversObject<{
+export type ChatUserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatUser'] = ResolversParentTypes['ChatUser'], FederationReferenceType extends FederationReferenceTypes['ChatUser'] = FederationReferenceTypes['ChatUser']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ChatUser']> | FederationReferenceType, FederationReferenceType, ContextType>;
   accountSid?: Resolver<Maybe<ResolversTypes['AccountSid']>, ParentType, ContextType>;
   attributes?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   bindings?: Resolver<Maybe<ResolversTypes['ChatUserBindingConnection']>, ParentType, ContextType, RequireFields<ChatUserBindingsArgs, 'first'>>;
@@ -1762,7 +1815,8 @@ export interface ConversationSidScalarConfig extends GraphQLScalarTypeConfig<Res
   name: 'ConversationSid';
 }
 
-export type ConversationsUserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConversationsUser'] = ResolversParentTypes['ConversationsUser']> = ResolversObject<{
+export type ConversationsUserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConversationsUser'] = ResolversParentTypes['ConversationsUser'], FederationReferenceType extends FederationReferenceTypes['ConversationsUser'] = FederationReferenceTypes['ConversationsUser']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ConversationsUser']> | FederationReferenceType, FederationReferenceType, ContextType>;
   accountSid?: Resolver<Maybe<ResolversTypes['AccountSid']>, ParentType, ContextType>;
   attributes?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   chatServiceSid?: Resolver<Maybe<ResolversTypes['ChatServiceSid']>, ParentType, ContextType>;
@@ -1804,6 +1858,10 @@ export type DeprovisionFlexUserPayloadResolvers<ContextType = Context, ParentTyp
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
+export interface FieldSetScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['FieldSet'], any> {
+  name: 'FieldSet';
+}
+
 export interface FlexInstanceSidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['FlexInstanceSid'], any> {
   name: 'FlexInstanceSid';
 }
@@ -1812,7 +1870,8 @@ export interface FlexTeamSidScalarConfig extends GraphQLScalarTypeConfig<Resolve
   name: 'FlexTeamSid';
 }
 
-export type FlexUserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FlexUser'] = ResolversParentTypes['FlexUser']> = ResolversObject<{
+export type FlexUserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FlexUser'] = ResolversParentTypes['FlexUser'], FederationReferenceType extends FederationReferenceTypes['FlexUser'] = FederationReferenceTypes['FlexUser']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['FlexUser']> | FederationReferenceType, FederationReferenceType, ContextType>;
   accountSid?: Resolver<Maybe<ResolversTypes['AccountSid']>, ParentType, ContextType>;
   chatUser?: Resolver<Maybe<ResolversTypes['ChatUser']>, ParentType, ContextType, Partial<FlexUserChatUserArgs>>;
   chatUsers?: Resolver<Maybe<Array<ResolversTypes['ChatUser']>>, ParentType, ContextType>;
@@ -1967,7 +2026,8 @@ export type UpdateFlexUserPayloadResolvers<ContextType = Context, ParentType ext
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
-export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
+export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   chatUser?: Resolver<Maybe<ResolversTypes['ChatUser']>, ParentType, ContextType, RequireFields<UserChatUserArgs, 'serviceSid'>>;
   chatUsers?: Resolver<Maybe<Array<ResolversTypes['ChatUser']>>, ParentType, ContextType>;
   conversations?: Resolver<Maybe<ResolversTypes['UserConversationConnection']>, ParentType, ContextType, RequireFields<UserConversationsArgs, 'first'>>;
@@ -2058,6 +2118,10 @@ export interface WorkspaceSidScalarConfig extends GraphQLScalarTypeConfig<Resolv
   name: 'WorkspaceSid';
 }
 
+export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
+  name: 'link__Import';
+}
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AccountSid?: GraphQLScalarType;
   ActivitySid?: GraphQLScalarType;
@@ -2080,6 +2144,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ConversationsUserEdge?: ConversationsUserEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeprovisionFlexUserPayload?: DeprovisionFlexUserPayloadResolvers<ContextType>;
+  FieldSet?: GraphQLScalarType;
   FlexInstanceSid?: GraphQLScalarType;
   FlexTeamSid?: GraphQLScalarType;
   FlexUser?: FlexUserResolvers<ContextType>;
@@ -2114,8 +2179,11 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   WorkerEdge?: WorkerEdgeResolvers<ContextType>;
   WorkerSid?: GraphQLScalarType;
   WorkspaceSid?: GraphQLScalarType;
+  link__Import?: GraphQLScalarType;
 }>;
 
 export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
   cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+  link?: LinkDirectiveResolver<any, any, ContextType>;
+  shareable?: ShareableDirectiveResolver<any, any, ContextType>;
 }>;

@@ -8,6 +8,11 @@ import { conversationsUserOf, flexUserOf, parseAttributes, personOfChatUser } fr
 const MAX_USER_LIST_PAGE_SIZE = 50;
 
 export const ChatUser: ChatUserResolvers = {
+  __resolveReference: async (reference, { loaders }) => {
+    const { serviceSid, sid } = reference;
+    const record = await loaders.chatUser.load({ serviceSid, sid });
+    return record?.service_sid === serviceSid ? record : null;
+  },
   id: (record) => toGlobalId({ type: 'ChatUser', serviceSid: record.service_sid, sid: record.sid }),
   sid: (record) => record.sid,
   accountSid: (record) => record.account_sid ?? null,

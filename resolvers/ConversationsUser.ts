@@ -11,6 +11,8 @@ import {
 import { serviceRouteOf, userConversations } from './user-conversations.js';
 
 export const ConversationsUser: ConversationsUserResolvers = {
+  __resolveReference: (reference, { loaders }) =>
+    loaders.conversationsUser.load({ sid: reference.sid }),
   id: (record, _args, ctx) => {
     const service = serviceRouteOf(record, ctx);
     return toGlobalId(

@@ -3,7 +3,13 @@ import type { FlexUserResolvers, FlexUserRole } from '../generated/resolvers-typ
 import type { Context } from './context.js';
 import { fetchedField } from './fetched-field.js';
 import { toGlobalId } from './global-id.js';
-import { chatUserOf, chatUsersOf, conversationsUserOf, personOfFlexUser } from './joins.js';
+import {
+  chatUserOf,
+  chatUsersOf,
+  conversationsUserOf,
+  flexInstance,
+  personOfFlexUser,
+} from './joins.js';
 import { workerOfFlexUser } from './worker-joins.js';
 
 const KNOWN_ROLES = new Set<string>(['AGENT', 'SUPERVISOR', 'ADMIN'] satisfies FlexUserRole[]);
@@ -25,6 +31,14 @@ function field<K extends keyof FlexUserRecord>(
 }
 
 export const FlexUser: FlexUserResolvers = {
+  // Federation's key is the SID alone: it is looked up in the tenant's Flex instance.
+  __resolveReference: async (reference, ctx) => {
+    const record = await ctx.loaders.flexUser.load({
+      instanceSid: await flexInstance(ctx),
+      sid: reference.sid,
+    });
+    return record?.flex_user_sid === reference.sid ? record : null;
+  },
   id: (record) =>
     toGlobalId({ type: 'FlexUser', instanceSid: record.instance_sid, sid: record.flex_user_sid }),
   sid: (record) => record.flex_user_sid,

@@ -5,6 +5,8 @@ import { matchedIdentitiesOf } from './matched-identities.js';
 import { conversationsUsersOf, defaultUserSidOf, userConversations } from './user-conversations.js';
 
 export const User: UserResolvers = {
+  // Federation: as `user(identity:)`, always a User; its product fields say where it exists.
+  __resolveReference: (reference) => ({ identity: reference.identity }),
   id: (person) => toGlobalId({ type: 'User', identity: person.identity }),
   identity: (person) => person.identity,
   flexUser: (person, { instanceSid }, ctx) => flexUserOf(person, ctx, instanceSid),

@@ -1,13 +1,13 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { ValidationRule } from 'graphql';
 import type { Context } from '../resolvers/context.js';
-import { resolvers } from '../resolvers/index.js';
 import { createFormatError } from './format-error.js';
 import { introspectionOff } from './introspection-off.js';
 import { QUERY_LIMITS } from './plugins/limits.js';
 import type { Logger } from './logger.js';
-import { loadTypeDefs } from './schema.js';
+import { createSchema } from './schema.js';
 
 export interface ApolloOptions {
   plugins: ApolloServerPlugin<Context>[];
@@ -27,9 +27,10 @@ const APQ_TTL_SECONDS = 24 * 60 * 60;
 
 export function createApolloServer(options: ApolloOptions): ApolloServer<Context> {
   return new ApolloServer<Context>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
-    plugins: options.plugins,
+    schema: createSchema(),
+    // A subgraph schema turns Apollo's inline tracing (ftv1) on by default: resolver timings for
+    // any client that asks, and a log line at start-up. The standalone endpoint has neither.
+    plugins: [...options.plugins, ApolloServerPluginInlineTraceDisabled()],
     validationRules: [
       ...(options.introspection ? [] : [introspectionOff]),
       ...options.validationRules,

@@ -21,6 +21,9 @@ const scalars = {
   ParticipantSid: 'string',
   ActivitySid: 'string',
   ChatChannelSid: 'string',
+  // Federation's own (schema/federation.graphql); no operation uses them.
+  FieldSet: 'string',
+  link__Import: 'string',
 };
 
 const config: CodegenConfig = {

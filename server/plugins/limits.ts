@@ -81,10 +81,11 @@ const IDENTITY_JOINS = new Set([
 
 /**
  * List fields multiply what they select by how many items they may return: a page by its size,
- * `users`/`nodes` by their ids, a person's `chatUsers` by the chat services they are looked up in
- * (the configured ones, and their Conversations user's own) and `conversationsUsers` by the
- * configured Conversations services plus the default one, one Twilio call each. With Flex
- * identity escapes on, a `User` field joining by identity costs twice: both forms are asked.
+ * `users`/`nodes` by their ids, federation's `_entities` by its representations, a person's
+ * `chatUsers` by the chat services they are looked up in (the configured ones, and their
+ * Conversations user's own) and `conversationsUsers` by the configured Conversations services
+ * plus the default one, one Twilio call each. With Flex identity escapes on, a `User` field
+ * joining by identity costs twice: both forms are asked.
  */
 const listEstimator =
   (
@@ -103,8 +104,9 @@ const listEstimator =
     if (Array.isArray(bulk)) return 1 + Math.max(childComplexity, 1) * bulk.length;
     // A page costs its resolution by identity (User.conversations) and the page itself.
     if (typeof first === 'number') return forms + childComplexity * Math.max(first, 0);
-    // Each id or identity may be a fetch of its own, even when only leaf fields are asked for.
-    const items: unknown = args.identities ?? args.ids;
+    // Each id, identity or entity representation may be a fetch of its own, even when only leaf
+    // fields are asked for.
+    const items: unknown = args.identities ?? args.ids ?? args.representations;
     if (Array.isArray(items)) return 1 + Math.max(childComplexity, 1) * items.length;
     const each = Math.max(childComplexity, 1);
     if (field.name === 'chatUsers') return 1 + each * (chatServices + 1) * forms;

@@ -26,6 +26,8 @@ export type Scalars = {
   ConversationSid: { input: string; output: string; }
   /** A point in time, ISO 8601 in UTC with second precision (`2024-07-31T04:00:00Z`), as Twilio sends it. */
   DateTime: { input: string; output: string; }
+  /** Federation: a selection of fields, as `@key(fields:)` takes it. */
+  FieldSet: { input: string; output: string; }
   /** A Flex instance SID: `GO` followed by 32 hexadecimal digits. */
   FlexInstanceSid: { input: string; output: string; }
   /** A Flex team SID: `QO` followed by 32 hexadecimal digits. */
@@ -49,6 +51,8 @@ export type Scalars = {
   WorkerSid: { input: string; output: string; }
   /** A TaskRouter workspace SID: `WS` followed by 32 hexadecimal digits. */
   WorkspaceSid: { input: string; output: string; }
+  /** Federation: a name imported by `@link`. */
+  link__Import: { input: string; output: string; }
 };
 
 /** What became of one item of a bulk mutation. */
