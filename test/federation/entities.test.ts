@@ -41,7 +41,9 @@ describe('Query._entities', () => {
     stack.execute<EntitiesResult>(ENTITIES, { representations });
 
   beforeAll(async () => {
-    stack = await startStack({ seedUsers: 40 });
+    // Each test counts its own request's Twilio calls: the cross-request cache would serve
+    // repeats of earlier tests' reads.
+    stack = await startStack({ seedUsers: 40, env: { CACHE_TTL_SECONDS: '0' } });
     account = stack.emulator.accounts[0]!;
   });
   afterAll(() => stack.close());

@@ -67,6 +67,7 @@ export async function startReplicas(options: ReplicasOptions = {}): Promise<Repl
           TWILIO_TIMEOUT_MS: '2000',
           LOG_LEVEL: 'silent',
           AUTH_OPEN: 'true',
+          AUDIT_LOG: 'off',
           ...(options.redisUrl
             ? { REDIS_URL: options.redisUrl, REDIS_KEY_SECRET: TEST_KEY_SECRET }
             : {}),
