@@ -169,11 +169,14 @@ function addConversation(
   }
 }
 
-/** Flex's escape (TWILIO.md, "Identity forms Flex uses"): the emulator's own copy of the rule. */
+/**
+ * Flex's escape (TWILIO.md, "Identity forms Flex uses"): the emulator's own copy of the gateway's
+ * rule (docs/twilio-differences.md). Letters, digits and `_` stay; `.` → `_2E`, `@` → `_40`.
+ */
 function flexEscape(identity: string): string {
   return [...Buffer.from(identity, 'utf8')]
     .map((byte) =>
-      /[A-Za-z0-9]/.test(String.fromCharCode(byte))
+      /[A-Za-z0-9_]/.test(String.fromCharCode(byte))
         ? String.fromCharCode(byte)
         : `_${byte.toString(16).toUpperCase().padStart(2, '0')}`,
     )

@@ -1188,11 +1188,11 @@ export type User = Node & {
   identity: Scalars['String']['output'];
   /**
    * Where the person was found and under which identity: one entry per Flex user, Conversations
-   * user and Chat user the product fields above find. With `TWILIO_FLEX_IDENTITY_ESCAPES=true`,
-   * each join by identity asks for the exact identity and Flex's escaped form of it in the same
-   * wave and keeps the exact match when both exist. Flex escapes every character other than an
-   * ASCII letter or digit as `_` plus its UTF-8 bytes in upper-case hex (`.` → `_2E`, `@` → `_40`,
-   * `_` → `_5F`, `-` → `_2D`, `+` → `_2B`), as in Twilio's `client:ann_2Eveal_40arresteddevelopment_2Ecom`;
+   * user and Chat user the product fields above find. With `TWILIO_FLEX_IDENTITY_ESCAPES` (on by
+   * default), each join by identity asks for the exact identity and Flex's escaped form of it in
+   * the same wave and keeps the exact match when both exist. Flex escapes every character other
+   * than an ASCII letter, digit or `_` as `_` plus its UTF-8 bytes in upper-case hex (`.` → `_2E`,
+   * `@` → `_40`, `-` → `_2D`, `+` → `_2B`), as in Twilio's `client:ann_2Eveal_40arresteddevelopment_2Ecom`;
    * an identity already in that form is tried unescaped instead.
    */
   matchedIdentities: Maybe<Array<MatchedIdentity>>;

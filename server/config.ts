@@ -229,6 +229,10 @@ export function loadConfig(env: Env = process.env): Config {
     return checked.sids;
   };
   const chatServiceSids = serviceList('TWILIO_CHAT_SERVICE_SIDS');
+  // On by default: joins by identity also try Flex's other form (TWILIO.md: exact first, escaped
+  // next covers both Flex UI versions), a second call only for an identity with a character to
+  // escape. Tenants of TWILIO_TENANTS inherit it unless their flexIdentityEscapes says otherwise.
+  const flexIdentityEscapes = bool('TWILIO_FLEX_IDENTITY_ESCAPES', true);
 
   return {
     port: int('PORT', 4000, 0, 65535),
@@ -242,7 +246,7 @@ export function loadConfig(env: Env = process.env): Config {
     ),
     chatServiceSids,
     conversationsServiceSids: serviceList('TWILIO_CONVERSATIONS_SERVICE_SIDS'),
-    flexIdentityEscapes: bool('TWILIO_FLEX_IDENTITY_ESCAPES', false),
+    flexIdentityEscapes,
     baseUrls: {
       flex: url('TWILIO_FLEX_API_URL', TWILIO_HOSTS.flex),
       conversations: url('TWILIO_CONVERSATIONS_API_URL', TWILIO_HOSTS.conversations),
@@ -273,7 +277,7 @@ export function loadConfig(env: Env = process.env): Config {
             }
           : null,
     },
-    tenants: parseTenants(read('TWILIO_TENANTS')),
+    tenants: parseTenants(read('TWILIO_TENANTS'), flexIdentityEscapes),
     logLevel: oneOf('LOG_LEVEL', 'info', [
       'fatal',
       'error',
@@ -425,9 +429,12 @@ function httpServer(
 /**
  * `TWILIO_TENANTS`: a JSON object from tenant id to `{ accountSid, authToken }` (or
  * `{ apiKey, apiSecret }`), optionally `flexInstanceSid`, `chatServiceSids`,
- * `conversationsServiceSids` and `flexIdentityEscapes`.
+ * `conversationsServiceSids` and `flexIdentityEscapes` (else `flexIdentityEscapes`, the global setting).
  */
-function parseTenants(json: string | undefined): Map<string, TenantConfig> {
+function parseTenants(
+  json: string | undefined,
+  flexIdentityEscapes: boolean,
+): Map<string, TenantConfig> {
   const tenants = new Map<string, TenantConfig>();
   if (json === undefined) return tenants;
   let parsed: unknown;
@@ -486,7 +493,7 @@ function parseTenants(json: string | undefined): Map<string, TenantConfig> {
       flexInstanceSid,
       chatServiceSids: services('chatServiceSids'),
       conversationsServiceSids: services('conversationsServiceSids'),
-      flexIdentityEscapes: t.flexIdentityEscapes ?? false,
+      flexIdentityEscapes: t.flexIdentityEscapes ?? flexIdentityEscapes,
     });
   }
   return tenants;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EmulatorAccount } from '../../emulator/index.js';
+import { alternateIdentity } from '../../resolvers/flex-identity.js';
 import { aString, expectData } from '../helpers/graphql.js';
+import { loaderWaves, wavesSince } from '../helpers/loader-waves.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 
 describe('upstream calls', () => {
@@ -16,7 +18,10 @@ describe('upstream calls', () => {
   afterAll(() => stack.close());
   beforeEach(() => stack.emulator.clearRequests());
 
-  it('costs one list call plus one call per distinct user per product for a page of 50 Flex users', async () => {
+  it('costs one list call plus one call per distinct user, per identity form, per product for a page of 50 Flex users', async () => {
+    const loaders = ['conversationsUser', 'chatUser'];
+    const before = await loaderWaves(stack, loaders);
+    await stack.emulator.clearRequests();
     const result = await stack.execute<{
       flexUsers: {
         nodes: {
@@ -45,16 +50,29 @@ describe('upstream calls', () => {
     const usernames = nodes.map((node) => node.username);
     expect(new Set(usernames).size).toBe(50);
 
+    // Flex identity escapes are on by default: an identity with a character to escape is also
+    // asked for in its other Flex form (`a.b@x` and `a_2Eb_40x`); `agent_x` has none.
+    const forms = usernames.flatMap((username) => {
+      const other = alternateIdentity(username);
+      return other === null ? [username] : [username, other];
+    });
+    expect(forms.length).toBeGreaterThan(usernames.length);
+    expect(forms.length).toBeLessThan(2 * usernames.length);
     const expected = [
       `GET /v1/Instances/${account.flexInstanceSid}/Users?PageSize=50`,
-      ...usernames.flatMap((username) => [
-        `GET /v1/Users/${username}`,
+      ...forms.flatMap((identity) => [
+        `GET /v1/Users/${identity}`,
         ...account.chatServiceSids.map(
-          (service) => `GET /v2/Services/${service}/Users/${username}`,
+          (service) => `GET /v2/Services/${service}/Users/${identity}`,
         ),
       ]),
     ];
     expect((await stack.emulator.requestLines()).sort()).toEqual(expected.sort());
+    // Both forms of every identity in the same wave: one per loader for the whole page.
+    expect(wavesSince(before, await loaderWaves(stack, loaders))).toEqual({
+      conversationsUser: { waves: 1, keys: forms.length },
+      chatUser: { waves: 1, keys: forms.length * account.chatServiceSids.length },
+    });
   });
 
   it('fetches a person asked for twice in one query, through different paths, only once', async () => {
@@ -201,8 +219,12 @@ describe('upstream calls', () => {
       { identity: b, conversationsUser: { identity: b } },
       { identity: a, conversationsUser: { identity: a } },
     ]);
+    // Each distinct identity once, with its other Flex form when it has one (escapes are on).
+    const forms = [a!, b!].flatMap((identity) =>
+      [identity, alternateIdentity(identity) ?? []].flat(),
+    );
     expect((await stack.emulator.requestLines()).sort()).toEqual(
-      [`GET /v1/Users/${a}`, `GET /v1/Users/${b}`].sort(),
+      forms.map((identity) => `GET /v1/Users/${identity}`).sort(),
     );
   });
 });

@@ -47,10 +47,31 @@ describe('Conversations services and Flex identity forms in the configuration', 
       conversationsServiceSids: [IS_A],
       flexIdentityEscapes: true,
     });
+    // On by default, and a tenant that says nothing inherits the global setting.
+    expect(config.flexIdentityEscapes).toBe(true);
     expect(config.tenants.get('plain')).toMatchObject({
       conversationsServiceSids: [],
-      flexIdentityEscapes: false,
+      flexIdentityEscapes: true,
     });
+  });
+
+  it('has tenants inherit TWILIO_FLEX_IDENTITY_ESCAPES unless they say otherwise', () => {
+    const account = { accountSid: `AC${'a'.repeat(32)}`, authToken: 'token' };
+    const tenants = JSON.stringify({
+      on: { ...account, flexIdentityEscapes: true },
+      off: { ...account, flexIdentityEscapes: false },
+      plain: account,
+    });
+    const forms = (global: string | undefined) => {
+      const config = loadConfig({ TWILIO_TENANTS: tenants, TWILIO_FLEX_IDENTITY_ESCAPES: global });
+      return [
+        config.flexIdentityEscapes,
+        ...[...config.tenants.values()].map((t) => t.flexIdentityEscapes),
+      ];
+    };
+    expect(forms(undefined)).toEqual([true, true, false, true]);
+    expect(forms('true')).toEqual([true, true, false, true]);
+    expect(forms('false')).toEqual([false, true, false, false]);
   });
 
   it.each([

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EmulatorAccount, SeededPerson } from '../../emulator/index.js';
 import { flexEscape } from '../../resolvers/flex-identity.js';
 import { basicAuth, expectData } from '../helpers/graphql.js';
+import { loaderWaves, wavesSince } from '../helpers/loader-waves.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 
 interface Matched {
@@ -66,26 +67,9 @@ describe('the identity forms Flex uses', () => {
     throw new Error('the seed has no such pair');
   };
 
-  /** How many loader waves ran, and how many keys they held, per loader, from /metrics. */
-  const batches = async () => {
-    const text = await (await fetch(`${stack.url}/metrics`)).text();
-    const read = (loader: string, series: 'count' | 'sum') => {
-      const prefix = `dataloader_batch_size_${series}{loader="${loader}"} `;
-      const line = text.split('\n').find((l) => l.startsWith(prefix));
-      return line ? Number(line.slice(prefix.length)) : 0;
-    };
-    const loaders = ['flexUserByUsername', 'conversationsUser', 'chatUser'];
-    return Object.fromEntries(
-      loaders.map((l) => [l, { waves: read(l, 'count'), keys: read(l, 'sum') }]),
-    );
-  };
-  const since = (before: Awaited<ReturnType<typeof batches>>, after: typeof before) =>
-    Object.fromEntries(
-      Object.entries(after).map(([l, v]) => [
-        l,
-        { waves: v.waves - before[l]!.waves, keys: v.keys - before[l]!.keys },
-      ]),
-    );
+  const LOADERS = ['flexUserByUsername', 'conversationsUser', 'chatUser'];
+  const batches = () => loaderWaves(stack, LOADERS);
+  const since = wavesSince;
 
   it('finds an agent whose chat identities are the escaped email, asking both forms in one wave', async () => {
     const { flex, conversations } = pair((username) => flexEscape(username));

@@ -182,8 +182,9 @@ describe('Query.people', () => {
     const result = await stack.execute(`{ people(first: 100) { nodes { ${joins} } } }`);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY' });
     const cost = result.errors?.[0]?.extensions?.cost as number;
-    // The list's pages, then 100 people of (nodes 1 + 30 joins of 2).
-    expect(cost).toBe(SEARCH_MAX_PAGES + 100 * (1 + 30 * 2));
+    // The list's pages, then 100 people of (nodes 1 + 30 joins of 3: both identity forms, which
+    // Flex identity escapes on by default ask for, and the user's field).
+    expect(cost).toBe(SEARCH_MAX_PAGES + 100 * (1 + 30 * 3));
     expect(await stack.emulator.requestLines()).toEqual([]);
   });
 });

@@ -83,7 +83,7 @@ describe('configuration', () => {
       flexInstanceSid: null,
       chatServiceSids: [],
       conversationsServiceSids: [],
-      flexIdentityEscapes: false,
+      flexIdentityEscapes: true,
       baseUrls: {
         flex: 'https://flex-api.twilio.com',
         conversations: 'https://conversations.twilio.com',
@@ -160,7 +160,7 @@ describe('configuration', () => {
       flexInstanceSid: null,
       chatServiceSids: [],
       conversationsServiceSids: [],
-      flexIdentityEscapes: false,
+      flexIdentityEscapes: true,
     };
     expect(config.tenants).toEqual(
       new Map([

@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EmulatorAccount } from '../../emulator/index.js';
+import { alternateIdentity } from '../../resolvers/flex-identity.js';
 import { userWithConversations } from '../helpers/conversation-counts.js';
 import { basicAuth, expectData, type GraphQLResponse } from '../helpers/graphql.js';
+import { loaderWaves, wavesSince } from '../helpers/loader-waves.js';
 import { personConversationsExample } from '../../server/playground/examples.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 
@@ -184,9 +186,14 @@ describe('a person’s conversations', () => {
     const data = expectData(result).user;
     expect(data.conversationsUser.sid).toBe(user.userSid);
     expect(data.conversations.edges.every((edge) => edge.node.userSid === user.userSid)).toBe(true);
-    // The user fetched for conversationsUser is the one the list needed: no second fetch.
-    expect(await stack.emulator.requestLines()).toEqual([
-      `GET /v1/Users/${user.identity}`,
+    // The user fetched for conversationsUser is the one the list needed: no second fetch. With
+    // Flex identity escapes on (the default), the escaped form is asked for in the same wave.
+    const forms = [user.identity, alternateIdentity(user.identity) ?? []].flat();
+    const lines = await stack.emulator.requestLines();
+    expect(lines.slice(0, forms.length).sort()).toEqual(
+      forms.map((identity) => `GET /v1/Users/${identity}`).sort(),
+    );
+    expect(lines.slice(forms.length)).toEqual([
       `GET /v1/Users/${user.userSid}/Conversations?PageSize=2`,
     ]);
   });
@@ -449,14 +456,21 @@ describe('a person’s conversations', () => {
     ).toEqual([[['user', 'conversations'], 'UPSTREAM_ERROR', 503]]);
   });
 
-  it('answers null for a person with no Conversations user, after one call', async () => {
+  it('answers null for a person with no Conversations user, after one call per identity form', async () => {
+    const before = await loaderWaves(stack, ['conversationsUser']);
+    await stack.emulator.clearRequests();
     const result = await stack.execute<{ user: { conversations: null } }>(
       `{ user(identity: "nobody-here@owlbank.example") { conversations { edges { cursor } } } }`,
     );
     expect(expectData(result).user).toEqual({ conversations: null });
-    expect(await stack.emulator.requestLines()).toEqual([
+    expect((await stack.emulator.requestLines()).sort()).toEqual([
       'GET /v1/Users/nobody-here@owlbank.example',
+      'GET /v1/Users/nobody_2Dhere_40owlbank_2Eexample',
     ]);
+    // Both forms in one wave, and nothing after it.
+    expect(wavesSince(before, await loaderWaves(stack, ['conversationsUser']))).toEqual({
+      conversationsUser: { waves: 1, keys: 2 },
+    });
   });
 
   it('runs the playground’s PersonConversations example', async () => {
@@ -494,10 +508,11 @@ describe('a person’s conversations', () => {
       `,
       { ids: identities },
     );
-    // Per person: conversationsUsers 1 + (default + 1 configured service) × (1 + 50 × 2).
+    // Per person: conversationsUsers 1 + (default + 1 configured service) × 2 identity forms
+    // (Flex identity escapes are on by default) × (1 + 50 × 2).
     expect(result.errors?.[0]?.extensions).toMatchObject({
       code: 'QUERY_TOO_COSTLY',
-      cost: 1 + 25 * (1 + 2 * (1 + 50 * 2)),
+      cost: 1 + 25 * (1 + 2 * 2 * (1 + 50 * 2)),
     });
     expect(await stack.emulator.requestLines()).toEqual([]);
   });

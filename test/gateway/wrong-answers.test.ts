@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EmulatorAccount } from '../../emulator/index.js';
+import { alternateIdentity } from '../../resolvers/flex-identity.js';
 import { expectData } from '../helpers/graphql.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 
@@ -96,16 +97,24 @@ describe('answers', () => {
       flexUsers: {
         nodes: {
           sid: string;
-          conversationsUser: { sid: string; flexUser: { sid: string } } | null;
+          conversationsUser: { sid: string; identity: string; flexUser: { sid: string } } | null;
         }[];
       };
-    }>(`{ flexUsers(first: 3) { nodes { sid conversationsUser { sid flexUser { sid } } } } }`);
+    }>(
+      `{ flexUsers(first: 3) { nodes { sid conversationsUser { sid identity flexUser { sid } } } } }`,
+    );
     const nodes = expectData(result).flexUsers.nodes;
     for (const node of nodes)
       expect(node.conversationsUser?.flexUser.sid ?? node.sid).toBe(node.sid);
-    // One list read and the Conversations users; the way back to Flex is served by the page.
+    // One list read and the Conversations users; the way back to Flex is served by the page for
+    // every exact username. Only Flex's other form of an identity (escapes are on by default),
+    // which no listed user has, is asked for.
     const lines = await stack.emulator.requestLines();
-    expect(lines.filter((line) => line.includes('/Users?Username='))).toEqual([]);
+    const others = nodes.flatMap((node) => {
+      const other = node.conversationsUser && alternateIdentity(node.conversationsUser.identity);
+      return other ? [`GET /v4/Instances/${account.flexInstanceSid}/Users?Username=${other}`] : [];
+    });
+    expect(lines.filter((line) => line.includes('/Users?Username=')).sort()).toEqual(others.sort());
     expect(lines[0]).toBe(`GET /v1/Instances/${account.flexInstanceSid}/Users?PageSize=3`);
   });
 

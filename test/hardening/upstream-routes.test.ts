@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EmulatorAccount, LoggedRequest } from '../../emulator/index.js';
+import { alternateIdentity } from '../../resolvers/flex-identity.js';
 import { fromGlobalId } from '../../resolvers/global-id.js';
 import { anyText, forgedCursor, forgedGlobalId, sidLike } from '../helpers/hostile.js';
 import { matchRequest, type RouteRef } from '../helpers/routes.js';
@@ -86,11 +87,15 @@ describe('every upstream request is one the gateway meant to send', () => {
     expect(checked, 'requests this test checked').toBeGreaterThan(0);
   });
 
-  it('sends any identity only as itself, to the person reads that asked for it', async () => {
+  /** The identities asked for, and Flex's other form of each (escapes are on by default). */
+  const withFlexForms = (ids: string[]) =>
+    new Set(ids.flatMap((id) => [id, alternateIdentity(id) ?? []].flat()));
+
+  it('sends any identity only as itself or its other Flex form, to the person reads that asked for it', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(anyText, { minLength: 40, maxLength: 40 }), async (ids) => {
         cases += ids.length;
-        const sent = new Set(ids);
+        const sent = withFlexForms(ids);
         await sendAndCheck(
           `query ($ids: [String!]!) {
             users(identities: $ids) { flexUser { sid } conversationsUser { sid } chatUsers { sid } }
@@ -122,7 +127,7 @@ describe('every upstream request is one the gateway meant to send', () => {
       fc.asyncProperty(fc.array(anyText, { minLength: 20, maxLength: 20 }), async (hostile) => {
         cases += hostile.length;
         const ids = [...hostile, real];
-        const sent = new Set(ids);
+        const sent = withFlexForms(ids);
         await sendAndCheck(
           `query ($ids: [String!]!) {
             users(identities: $ids) { conversations(first: 2) { nodes { conversationSid } } }

@@ -10,7 +10,9 @@ describe('flexEscape', () => {
   it.each([
     // Twilio's support article on the worker contact_uri: client:ann_2Eveal_40arresteddevelopment_2Ecom
     ['ann.veal@arresteddevelopment.com', 'ann_2Eveal_40arresteddevelopment_2Ecom'],
-    ['agent_jsmith', 'agent_5Fjsmith'],
+    // `_` stays: nothing attests `_5F`, and escaping it would double every join of such an identity.
+    ['agent_jsmith', 'agent_jsmith'],
+    ['jo_ann.veal@x.com', 'jo_ann_2Eveal_40x_2Ecom'],
     ['desk+murphy@owlbank.example', 'desk_2Bmurphy_40owlbank_2Eexample'],
     ['mary-jane@x.io', 'mary_2Djane_40x_2Eio'],
     ['plain42', 'plain42'],
@@ -25,15 +27,20 @@ describe('flexEscape', () => {
 describe('flexUnescape', () => {
   it.each([
     ['ann_2Eveal_40arresteddevelopment_2Ecom', 'ann.veal@arresteddevelopment.com'],
-    ['agent_5Fjsmith', 'agent_jsmith'],
+    ['jo_ann_2Eveal_40x_2Ecom', 'jo_ann.veal@x.com'],
     ['zo_C3_AB_40x', 'zoë@x'],
+    // An `_` that starts no escape flexEscape writes is a literal `_`.
+    ['a__40b', 'a_@b'],
+    ['a_5F_2Eb', 'a_5F.b'],
   ])('reads %j back as %j', (escaped, identity) => {
     expect(flexUnescape(escaped)).toBe(identity);
   });
 
   it.each([
     ['no escape at all', 'plain42'],
-    ['a stray underscore', 'agent_jsmith'],
+    ['a plain underscore', 'agent_jsmith'],
+    ['an escape of a character flexEscape keeps', 'agent_5Fjsmith'],
+    ['an escape of a letter', 'x_41'],
     ['lower-case hex', 'ann_2eveal'],
     ['a cut-off escape', 'ann_2'],
     ['bytes that are not UTF-8', 'a_C3'],
@@ -42,9 +49,24 @@ describe('flexUnescape', () => {
     expect(flexUnescape(identity)).toBeNull();
   });
 
-  it('undoes flexEscape for any identity', () => {
-    for (const identity of ['a.b@c', 'x_y', '_2E', 'ünï+cödé@host', '%41', '__', 'a_5Fb']) {
+  it('undoes flexEscape for any identity without a literal escape in it', () => {
+    for (const identity of ['a.b@c', 'x_y', 'ünï+cödé@host', '%41', '__', 'a_5Fb', 'jo_ann.x']) {
       expect(flexUnescape(flexEscape(identity)) ?? identity).toBe(identity);
+    }
+  });
+
+  it('reads an identity that holds an escape literally as escaped (the price of leaving _ alone)', () => {
+    expect(flexEscape('a_2Eb')).toBe('a_2Eb');
+    expect(flexUnescape('a_2Eb')).toBe('a.b');
+    // Which is why both forms are asked for and identityForm says which one matched.
+    expect(identityForm('a_2Eb', 'a_2Eb')).toBe('EXACT');
+  });
+
+  it('answers a form that flexEscape gives back unchanged', () => {
+    for (const escaped of ['ann_2Eveal_40x_2Ecom', 'a__40b', 'a_5F_2Eb', 'zo_C3_AB_40x', '_2E_']) {
+      const identity = flexUnescape(escaped);
+      expect(identity).not.toBeNull();
+      expect(flexEscape(identity ?? '')).toBe(escaped);
     }
   });
 });
@@ -57,6 +79,9 @@ describe('alternateIdentity', () => {
 
   it('is null when the identity has nothing to escape', () => {
     expect(alternateIdentity('plain42')).toBeNull();
+    // No second lookup for an underscore: `agent_5Fjsmith` is never asked for.
+    expect(alternateIdentity('agent_jsmith')).toBeNull();
+    expect(alternateIdentity('agent_5Fjsmith')).toBeNull();
   });
 });
 
