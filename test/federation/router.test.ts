@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { gatewaySdl } from '../../.ci/compose.js';
 import type { EmulatorAccount } from '../../emulator/index.js';
 import type { SeededPerson } from '../../emulator/types.js';
+import { alternateIdentity } from '../../resolvers/flex-identity.js';
 import { expectData } from '../helpers/graphql.js';
 import { startRouter, type Router } from '../helpers/router.js';
 import { startStack, type Stack } from '../helpers/stack.js';
@@ -105,7 +106,11 @@ describe('Hive Gateway in front of the gateway and a staff directory', () => {
       },
     ]);
     const identities = [...people.map((person) => person.identity), 'contractor-without-twilio'];
-    const calls = identities.flatMap((identity) => [
+    // Each identity in both of Flex's forms where they differ, all in the one wave.
+    const forms = identities.flatMap((identity) =>
+      [identity, alternateIdentity(identity)].filter((form) => form !== null),
+    );
+    const calls = forms.flatMap((identity) => [
       `GET /v4/Instances/${account.flexInstanceSid}/Users?Username=${identity}`,
       `GET /v1/Users/${identity}`,
     ]);
