@@ -316,7 +316,9 @@ export const fullPicture: Scenario = {
   steps: [{ name: 'fullPicture', query, variables: (input) => input }],
   floor: (fixture, input) => {
     const identity = String(input.identity);
-    const services = fixture.account.chatServiceSids;
+    // The person's own chat services: not everyone has a Chat user in each.
+    const person = fixture.people.find((p) => p.identity === identity);
+    const services = person?.chatServiceSids ?? fixture.account.chatServiceSids;
     const resources = [
       `flex user ${identity} (v4 by username)`,
       `conversations user ${identity}`,
