@@ -1,6 +1,6 @@
 /**
  * Contender: GraphQL Mesh v1 composed from Twilio's OpenAPI specs (vendored in
- * vendor/twilio-oai: flex v2, conversations v1, chat v2), served by Hive Gateway's runtime
+ * vendor/twilio-oai: flex v2, conversations v1, chat v2, taskrouter v1), served by Hive Gateway's runtime
  * (`createGatewayRuntime` on a node:http server), plus the client code that does what the
  * composed schema cannot:
  * - the Flex v1 user list and the Flex v4 endpoints (by username, provision, deprovision) are not
@@ -31,6 +31,9 @@ const SUBGRAPHS = [
   { name: 'flex', file: 'twilio_flex_v2.json' },
   { name: 'conversations', file: 'twilio_conversations_v1.json' },
   { name: 'chat', file: 'twilio_chat_v2.json' },
+  // For the full-picture workload's worker (FetchWorker); the nested lists (ListUserConversation,
+  // ListUserChannel) are root fields of the conversations and chat specs already.
+  { name: 'taskrouter', file: 'twilio_taskrouter_v1.json' },
 ];
 
 /** mesh.config.ts's composeConfig, composed in-process with the emulator as every endpoint. */
@@ -79,7 +82,7 @@ export const contender: ContenderModule = {
   name: 'mesh',
   kind: 'run',
   describe:
-    'GraphQL Mesh v1 (OpenAPI: flex v2, conversations v1, chat v2) on Hive Gateway; client does the joins and calls REST for Flex v1 list / v4',
+    'GraphQL Mesh v1 (OpenAPI: flex v2, conversations v1, chat v2, taskrouter v1) on Hive Gateway; client does the joins and calls REST for Flex v1 list / v4',
   packages: [
     '@graphql-hive/gateway-runtime',
     '@graphql-mesh/compose-cli',

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import got, { HTTPError } from 'got';
+import { fullPictureShape } from '../scenarios/full-picture.js';
 import { chatFromRecord, conversationsFromRecord, flexFromRecord } from '../scenarios/shape.js';
 import type { BenchAccount } from '../scenarios/types.js';
 import type { ContenderModule } from './types.js';
@@ -53,6 +54,17 @@ function createResolvers(emulatorUrl: string, account: BenchAccount) {
   const chatUser = async (service: string, sidOrIdentity: string) =>
     chatFromRecord(await orNull(`v2/Services/${service}/Users/${enc(sidOrIdentity)}`));
   const payload = (flexUser: Row | null) => ({ userErrors: [], flexUser });
+  /** A first page of a Twilio list as a connection (nodes and hasNextPage: what the workloads read). */
+  const connection = async (path: string, items: string, first: number, shape: (r: Row) => Row) => {
+    const body = await http
+      .get(path, { searchParams: { PageSize: first } })
+      .json<Row & { meta?: { next_page_url?: string | null } }>();
+    const { nodes, pageInfo } = fullPictureShape.page(
+      ((body[items] as Row[] | undefined) ?? []).map(shape),
+      body.meta?.next_page_url,
+    );
+    return { nodes, edges: nodes.map((node, i) => ({ node, cursor: String(i) })), pageInfo };
+  };
 
   return {
     Node: { __resolveType: () => null },
@@ -99,11 +111,36 @@ function createResolvers(emulatorUrl: string, account: BenchAccount) {
         chatUser(args.serviceSid, String(user.identity)),
     },
     FlexUser: {
+      // Naively by SID: the by-username read has no worker_sid, so the Flex user is fetched
+      // again (v2) for it first, then the worker.
+      worker: async (flex: Row) => {
+        if (flex.deactivated === true) return null;
+        const full =
+          typeof flex.workerSid === 'string'
+            ? flex
+            : flexFromRecord(
+                await orNull(
+                  `v2/Instances/${instance(String(flex.instanceSid))}/Users/${String(flex.sid)}`,
+                ),
+              );
+        if (typeof full?.workerSid !== 'string' || typeof full.workspaceSid !== 'string')
+          return null;
+        return fullPictureShape.worker(
+          await orNull(`v1/Workspaces/${full.workspaceSid}/Workers/${full.workerSid}`),
+        );
+      },
       conversationsUser: (flex: Row) => conversationsUser(String(flex.userSid ?? flex.username)),
       chatUser: (flex: Row, args: { serviceSid?: string }) =>
         chatUser(args.serviceSid ?? account.defaultChatServiceSid, String(flex.username)),
     },
     ConversationsUser: {
+      conversations: (user: Row, args: { first?: number }) =>
+        connection(
+          `v1/Users/${String(user.sid)}/Conversations`,
+          'conversations',
+          args.first ?? 50,
+          fullPictureShape.conversation,
+        ),
       flexUser: (user: Row) => flexByUsername(String(user.identity)),
       chatUser: (user: Row) =>
         chatUser(
@@ -114,6 +151,13 @@ function createResolvers(emulatorUrl: string, account: BenchAccount) {
         ),
     },
     ChatUser: {
+      channels: (user: Row, args: { first?: number }) =>
+        connection(
+          `v2/Services/${String(user.serviceSid)}/Users/${String(user.sid)}/Channels`,
+          'channels',
+          args.first ?? 50,
+          fullPictureShape.channel,
+        ),
       flexUser: (user: Row) => flexByUsername(String(user.identity)),
       conversationsUser: (user: Row) => conversationsUser(String(user.identity)),
     },

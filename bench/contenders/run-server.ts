@@ -34,7 +34,7 @@ export function handleRun(
   request: IncomingMessage,
   response: ServerResponse,
 ): boolean {
-  const match = /^\/run\/([a-z]+)$/.exec(request.url ?? '');
+  const match = /^\/run\/([a-z-]+)$/.exec(request.url ?? '');
   if (!match) return false;
   // The hot workload runs apart from the others (hot.ts), through the same endpoint.
   const scenario = [...scenarios, hot].find((s) => s.name === match[1]);

@@ -2,7 +2,8 @@
  * Contender: client-side fan-out with Twilio's official Node SDK (`twilio`), the way a careful
  * developer would write it in a backend: SDK resources where the SDK has them
  * (`conversations.v1.users(x).fetch()`, `chat.v2.services(s).users(x).fetch()`,
- * `flexApi.v2.flexUser(i, s).fetch()/update()`), the SDK's generic `client.request()` for Flex v1
+ * `flexApi.v2.flexUser(i, s).fetch()/update()`, `taskrouter.v1.workspaces(w).workers(s).fetch()`,
+ * `userConversations.page()`, `userChannels.page()`), the SDK's generic `client.request()` for Flex v1
  * list and v4 (not in the SDK), independent calls under Promise.all, each person fetched once.
  *
  * Pointing it at the emulator: the SDK builds https://<product>.twilio.com URLs. We pass our own
@@ -18,7 +19,12 @@ import type { Scenario, TwilioLike, Variables } from '../scenarios/types.js';
 import { startRunServer } from './run-server.js';
 import type { ContenderModule } from './types.js';
 
-const TWILIO_HOSTS = ['flex-api.twilio.com', 'conversations.twilio.com', 'chat.twilio.com'];
+const TWILIO_HOSTS = [
+  'flex-api.twilio.com',
+  'conversations.twilio.com',
+  'chat.twilio.com',
+  'taskrouter.twilio.com',
+];
 
 /** The SDK's own RequestClient defaults (twilio-node src/base/RequestClient.ts). */
 const SDK_AGENT_OPTIONS: http.AgentOptions = {

@@ -1,10 +1,11 @@
+import { fullPicture } from './full-picture.js';
 import { overlap } from './overlap.js';
 import { profile } from './profile.js';
 import { roster } from './roster.js';
 import type { Scenario } from './types.js';
 import { write } from './write.js';
 
-export const scenarios: Scenario[] = [profile, roster, overlap, write];
+export const scenarios: Scenario[] = [profile, roster, overlap, write, fullPicture];
 
 export function scenarioByName(name: string): Scenario {
   const scenario = scenarios.find((s) => s.name === name);

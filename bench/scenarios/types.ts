@@ -56,7 +56,7 @@ export interface Floor {
 }
 
 export interface Scenario {
-  name: 'profile' | 'roster' | 'overlap' | 'write' | 'hot';
+  name: 'profile' | 'roster' | 'overlap' | 'write' | 'hot' | 'full-picture';
   title: string;
   /** The workload's input for iteration `i` (rotates through the fixture; unique for writes). */
   input(fixture: Fixture, i: number, tag: string): Variables;
@@ -116,12 +116,62 @@ export interface SdkFlexUser {
   url: string;
 }
 
+/** One page of an SDK list (`resource.page()`): its items and Twilio's next page URL. */
+export interface SdkPage<T> {
+  instances: T[];
+  nextPageUrl?: string | null;
+}
+
+export interface SdkWorker {
+  sid: string;
+  friendlyName: string | null;
+  activityName: string | null;
+  available: boolean | null;
+}
+
+export interface SdkUserConversation {
+  conversationSid: string;
+  friendlyName: string | null;
+  unreadMessagesCount: number | null;
+}
+
+export interface SdkUserChannel {
+  channelSid: string;
+  status: string | null;
+  unreadMessagesCount: number | null;
+}
+
 export interface TwilioLike {
   conversations: {
-    v1: { users(sid: string): { fetch(): Promise<SdkConversationsUser> } };
+    v1: {
+      users(sid: string): {
+        fetch(): Promise<SdkConversationsUser>;
+        userConversations: {
+          page(params: { pageSize: number }): Promise<SdkPage<SdkUserConversation>>;
+        };
+      };
+    };
   };
   chat: {
-    v2: { services(sid: string): { users(sid: string): { fetch(): Promise<SdkChatUser> } } };
+    v2: {
+      services(sid: string): {
+        users(sid: string): {
+          fetch(): Promise<SdkChatUser>;
+          userChannels: {
+            page(params: { pageSize: number }): Promise<SdkPage<SdkUserChannel>>;
+          };
+        };
+      };
+    };
+  };
+  taskrouter: {
+    v1: {
+      workspaces(sid: string): {
+        workers: {
+          page(params: { friendlyName: string; pageSize: number }): Promise<SdkPage<SdkWorker>>;
+        };
+      };
+    };
   };
   flexApi: {
     v2: {
