@@ -75,9 +75,11 @@ export function createBudget(
         }
         release();
         if ('pausedMs' in grant) {
-          if (pauses.pause(account, grant.pausedMs)) {
-            events.onPause?.(account, 'shared', grant.pausedMs);
-          }
+          // Concurrent calls learn of one pause a few ms apart, each extending it a little: it is
+          // one pause, counted by the call that found the account not paused yet.
+          const known = pauses.remaining(account) > 0;
+          pauses.pause(account, grant.pausedMs);
+          if (!known) events.onPause?.(account, 'shared', grant.pausedMs);
           return { pausedMs: grant.pausedMs };
         }
         // Redis failed under this call: take the slot again, under the local share now.
