@@ -75,6 +75,11 @@ export async function runReconciliationScan(
   options: ScanOptions = {},
 ): Promise<ScanOutcome> {
   const from = options.from;
+  // A cursor means nothing for other lists: its chat service index, its PageTokens and the index
+  // all belong to the target it was taken for.
+  if (from && JSON.stringify(from.target) !== JSON.stringify(target)) {
+    throw new Error('The checkpoint was taken for another scan target');
+  }
   const index = from ? ReconciliationIndex.restore(from.index) : new ReconciliationIndex();
   let cursor: ScanCursor = from
     ? { ...from.cursor }

@@ -182,4 +182,18 @@ describe('reconciliation scan against the emulator', () => {
       full.outcome.progress.pages - first.outcome.progress.pages,
     );
   });
+
+  it('refuses a checkpoint taken for another target, before any call', async () => {
+    const controller = new AbortController();
+    const first = await scan({ signal: controller.signal, onPage: () => controller.abort() });
+    await client.clearRequests();
+    await expect(
+      runReconciliationScan(
+        apis,
+        { ...target, chatServiceSids: [] },
+        { from: first.outcome.checkpoint },
+      ),
+    ).rejects.toThrow('another scan target');
+    expect(await client.requestLines()).toEqual([]);
+  });
 });
