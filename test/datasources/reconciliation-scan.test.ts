@@ -196,4 +196,30 @@ describe('reconciliation scan against the emulator', () => {
     ).rejects.toThrow('another scan target');
     expect(await client.requestLines()).toEqual([]);
   });
+
+  it('fails on an upstream error with its last checkpoint usable: resuming completes the scan', async () => {
+    const full = await scan();
+    await client.setFaults({ path: '/Workers', errorRate: 1, errorStatus: 503 });
+    let last: ScanCheckpoint | null = null;
+    const seen: Finding[] = [];
+    try {
+      await expect(
+        runReconciliationScan(apis, target, {
+          onFindings: (page) => {
+            seen.push(...page);
+          },
+          onPage: (_progress, checkpoint) => {
+            last = checkpoint();
+          },
+        }),
+      ).rejects.toMatchObject({ twilio: { status: 503, product: 'taskrouter' } });
+    } finally {
+      await client.setFaults({});
+    }
+    expect(last).not.toBeNull();
+    const stored = last as unknown as ScanCheckpoint;
+    expect(stored.cursor.phase).toBe('workers');
+    const rest = await scan({ from: JSON.parse(JSON.stringify(stored)) as ScanCheckpoint });
+    expect([...seen, ...rest.findings].map(line).sort()).toEqual(full.findings.map(line).sort());
+  });
 });
