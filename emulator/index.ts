@@ -16,7 +16,11 @@ export type {
 /** Seeds a world and serves Flex, Conversations and Chat on one base URL. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const world = new World(
-    { seedUsers: options.seedUsers ?? 300, seed: options.seed ?? 1 },
+    {
+      seedUsers: options.seedUsers ?? 300,
+      seed: options.seed ?? 1,
+      plantOrphans: options.plantOrphans,
+    },
     options.requestLogCapacity,
   );
   const app = createApp(world);

@@ -12,6 +12,7 @@ import { createRng, deriveSeed, type Rng } from './prng.js';
 import type { ChatServiceRecord, ChatUserRecord, FlexUserRecord } from './records.js';
 import { seedConversations } from './seed-conversations.js';
 import { seedChannels } from './seed-channels.js';
+import { seedReconciliation } from './seed-reconciliation.js';
 import { seedWorkers } from './seed-workers.js';
 import { newSid } from './sids.js';
 import { AccountState, ServiceState, Store } from './store.js';
@@ -20,6 +21,11 @@ export interface SeedOptions {
   /** People in the primary account; the second gets a tenth, at least 20. */
   seedUsers: number;
   seed: number;
+  /**
+   * Plant the reconciliation scan's missing kinds (seed-reconciliation.ts). Off by default until
+   * the whole suite has run with it: it adds workers and Chat users to the end of the lists.
+   */
+  plantOrphans?: boolean;
 }
 
 /**
@@ -94,6 +100,13 @@ export function createSeededStore(options: SeedOptions): Store {
       createRng(deriveSeed(options.seed, `channels:${index}`)),
       SEED_END,
     );
+    if (options.plantOrphans === true) {
+      account.plantedOrphans = seedReconciliation(
+        store,
+        account,
+        createRng(deriveSeed(options.seed, `reconciliation:${index}`)),
+      );
+    }
   });
   return store;
 }

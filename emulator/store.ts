@@ -1,3 +1,4 @@
+import type { PlantedOrphan } from './seed-reconciliation.js';
 import { isoSeconds } from './dates.js';
 import type { Rng } from './prng.js';
 import type {
@@ -53,6 +54,8 @@ export class AccountState {
   readonly flexUsersByUsername = new Map<string, FlexUserRecord>();
   /** The TaskRouter workspace Flex routes to: its activities and workers. */
   readonly workspace: WorkspaceState;
+  /** What the seed planted for the reconciliation scan (empty unless asked for). */
+  plantedOrphans: PlantedOrphan[] = [];
 
   constructor(readonly record: AccountRecord) {
     this.workspace = new WorkspaceState(record.workspaceSid);

@@ -8,6 +8,8 @@ export interface EmulatorOptions {
   seedUsers?: number;
   /** Seed of the deterministic PRNG. @default 1 */
   seed?: number;
+  /** Plant the reconciliation scan's orphans and drift (GET /__emulator/planted-orphans). @default false */
+  plantOrphans?: boolean;
   /**
    * Requests the log keeps; older ones are dropped (and counted in GET /__emulator/requests'
    * `dropped`), so a long load test cannot grow memory without bound. @default 100000

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { listPeople, type PeopleFilter } from '../people.js';
 import type { World } from '../world.js';
 
@@ -46,14 +46,23 @@ export function registerControlRoutes(app: FastifyInstance, world: World): void 
     void reply.code(204).send();
   });
 
-  app.get('/__emulator/people', (request, reply) => {
-    const query = request.query as Record<string, string | undefined>;
+  /** The account named by `?accountSid=` (the first by default), or a 404 sent. */
+  const accountFor = (query: Record<string, string | undefined>, reply: FastifyReply) => {
     const accountSid = query.accountSid ?? world.store.accounts.keys().next().value;
     const account = accountSid === undefined ? undefined : world.store.accounts.get(accountSid);
-    if (account === undefined) {
-      void reply.code(404).send({ error: `no account ${accountSid}` });
-      return;
-    }
+    if (account === undefined) void reply.code(404).send({ error: `no account ${accountSid}` });
+    return account;
+  };
+
+  app.get('/__emulator/planted-orphans', (request, reply) => {
+    const account = accountFor(request.query as Record<string, string | undefined>, reply);
+    if (account !== undefined) void reply.send({ planted: account.plantedOrphans });
+  });
+
+  app.get('/__emulator/people', (request, reply) => {
+    const query = request.query as Record<string, string | undefined>;
+    const account = accountFor(query, reply);
+    if (account === undefined) return;
     let filter: PeopleFilter;
     try {
       const limit = query.limit === undefined ? undefined : Number(query.limit);
