@@ -150,7 +150,8 @@ export async function runOffboarding(
     step(action, null, 'SKIPPED', skip);
     return { steps, channelsRemaining };
   }
-  const services = await ctx.defaults.chatServiceSids();
+  // A copy: the configured list is the tenant’s own, shared by every request.
+  const services = [...(await ctx.defaults.chatServiceSids())];
   if (conversationsServiceSid && !services.includes(conversationsServiceSid)) {
     services.push(conversationsServiceSid);
   }
