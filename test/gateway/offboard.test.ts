@@ -106,7 +106,8 @@ describe('offboardPerson', () => {
     await stack.emulator.clearRequests();
   });
 
-  const [defaultService, extraService] = [0, 1].map((i) => () => account.chatServiceSids[i]!);
+  const defaultService = () => account.chatServiceSids[0]!;
+  const extraService = () => account.chatServiceSids[1]!;
   const flexUsers = () => `/v4/Instances/${account.flexInstanceSid}/Users`;
   /** The person's Chat user SID in the extra service, from the emulator. */
   const extraChatUserSid = async (person: SeededPerson) =>
