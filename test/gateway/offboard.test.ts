@@ -271,7 +271,7 @@ describe('offboardPerson', () => {
             `/v2/Services/${service}/Users/${encodeURIComponent(person.identity)}/Channels?PageSize=50`,
           )
         ).body as { channels: { channel_sid: string; member_sid: string }[] }
-      ).channels;
+      ).channels.map((c) => ({ ...c, service }));
     const before = [...(await channelsOf(defaultService())), ...(await channelsOf(extraService()))];
     expect(before.length).toBeGreaterThan(0);
     expect(before.length).toBeLessThan(50);
@@ -291,8 +291,8 @@ describe('offboardPerson', () => {
     expect(
       writes(await stack.emulator.requestLines()).filter((l) => l.startsWith('DELETE')),
     ).toEqual(
-      before.map((c) =>
-        expect.stringContaining(`/Channels/${c.channel_sid}/Members/${c.member_sid}`),
+      before.map(
+        (c) => `DELETE /v2/Services/${c.service}/Channels/${c.channel_sid}/Members/${c.member_sid}`,
       ),
     );
     expect([
