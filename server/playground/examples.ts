@@ -340,6 +340,7 @@ mutation OffboardPerson($input: OffboardPersonInput!) {
       error {
         code
         twilioCode
+        status
         message
       }
     }
