@@ -6,6 +6,7 @@ import type { EmulatorAccount, SeededPerson } from '../../emulator/index.js';
 import { accountCredentials, createTwilio, type Twilio } from '../emulator/twilio-request.js';
 import { offboardPersonExample } from '../../server/playground/examples.js';
 import { expectData } from '../helpers/graphql.js';
+import { redisOrSkip, startRedis, type RedisServer } from '../helpers/redis.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 
 // The playground's document: the tab is tested by every case here.
@@ -355,5 +356,48 @@ describe('offboardPerson', () => {
     expect(records[0]).toMatchObject({ operation: 'offboardPerson', outcome: 'partial' });
     expect(records[0]!.targets).toContain(person.flexUserSid);
     expect(JSON.stringify(records[0])).not.toContain(account.authToken);
+  });
+});
+
+const redis = redisOrSkip();
+
+describe.skipIf('skip' in redis)('offboardPerson with the cross-request cache (Redis)', () => {
+  let server: RedisServer;
+  let stack: Stack;
+  beforeAll(async () => {
+    server = await startRedis(redis as { path: string });
+    stack = await startStack({
+      seedUsers: 30,
+      env: { REDIS_URL: server.url, REDIS_KEY_SECRET: 'offboard-test-secret-0123456789abcdef' },
+    });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await server?.stop();
+  });
+
+  it('forgets the deleted Conversations and Chat users: the next read does not serve them', async () => {
+    const person = await stack.emulator.person({
+      flex: true,
+      deactivated: false,
+      conversations: true,
+      extraChat: true,
+    });
+    const READ = `query ($identity: String!) { user(identity: $identity) { conversationsUser { sid } chatUsers { sid } } }`;
+    type Read = {
+      user: { conversationsUser: { sid: string } | null; chatUsers: { sid: string }[] | null };
+    };
+    // Read twice: the second answer comes from the cache, so the records are in it.
+    await stack.execute(READ, { identity: person.identity });
+    const cached = expectData(await stack.execute<Read>(READ, { identity: person.identity }));
+    expect(cached.user.conversationsUser?.sid).toBe(person.userSid);
+    expect(cached.user.chatUsers?.length).toBeGreaterThan(1);
+
+    const result = await stack.execute<{ offboardPerson: Payload }>(OFFBOARD, {
+      input: { identity: person.identity },
+    });
+    expect(expectData(result).offboardPerson.completed).toBe(true);
+    const after = expectData(await stack.execute<Read>(READ, { identity: person.identity }));
+    expect(after.user).toEqual({ conversationsUser: null, chatUsers: [] });
   });
 });
