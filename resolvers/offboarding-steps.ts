@@ -62,8 +62,8 @@ export async function runOffboarding(
   const skippedFor = (action: OffboardingAction): string | null =>
     blocked ?? (plan.only.has(action) ? null : 'not in input.steps');
   /** Sends one write (or plans it): DONE, ALREADY_DONE when Twilio answered 404, else FAILED. */
-  const act = async (action: OffboardingAction, target: string, write: Write) => {
-    if (plan.dryRun) return step(action, target, 'PLANNED');
+  const act = async (action: OffboardingAction, target: string, write: Write, noop = false) => {
+    if (plan.dryRun && !noop) return step(action, target, 'PLANNED');
     try {
       step(action, target, (await write()) ? 'DONE' : 'ALREADY_DONE');
     } catch (error) {
@@ -180,7 +180,7 @@ async function leaveChannels(
   ctx: Context,
   serviceSid: string,
   user: ChatUserRecord,
-  act: (action: OffboardingAction, target: string, write: Write) => Promise<void>,
+  act: (action: OffboardingAction, target: string, write: Write, noop?: boolean) => Promise<void>,
   lookup: <T>(
     action: OffboardingAction,
     target: string | null,
@@ -197,8 +197,9 @@ async function leaveChannels(
   const memberships = read.found.items.filter(
     (channel) => channel.member_sid && channel.channel_sid,
   );
+  // In no channel: nothing to leave, reported as such (also in a dry run, which plans nothing).
   if (memberships.length === 0) {
-    await act('LEAVE_CHANNEL', `${serviceSid}/${user.sid}`, () => Promise.resolve(false));
+    await act('LEAVE_CHANNEL', `${serviceSid}/${user.sid}`, () => Promise.resolve(false), true);
   }
   for (const channel of memberships) {
     const channelSid = channel.channel_sid!;

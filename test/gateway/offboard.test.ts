@@ -280,6 +280,19 @@ describe('offboardPerson', () => {
       ...(await channelsOf(defaultService())),
       ...(await channelsOf(extraService())),
     ]).toEqual([]);
+    // Again, as a dry run: no channel is left to plan a leave for.
+    await stack.emulator.clearRequests();
+    const again = await offboard({
+      identity: person.identity,
+      conversationsUser: 'KEEP',
+      chatUsers: 'LEAVE_CHANNELS',
+      dryRun: true,
+    });
+    expect(again.steps.slice(1).map((s) => [s.action, s.outcome])).toEqual([
+      ['LEAVE_CHANNEL', 'ALREADY_DONE'],
+      ['LEAVE_CHANNEL', 'ALREADY_DONE'],
+    ]);
+    expect(writes(await stack.emulator.requestLines())).toEqual([]);
     // The users themselves are still there.
     expect(await now(person)).toMatchObject({
       userSid: person.userSid,
