@@ -1,4 +1,9 @@
-import { fromListRead, userChangesForm, type ChatUserChanges } from './conversations.js';
+import {
+  deleteOrGone,
+  fromListRead,
+  userChangesForm,
+  type ChatUserChanges,
+} from './conversations.js';
 import type { Http } from './http.js';
 import { toPage } from './pages.js';
 import { paths, type UserRef } from './paths.js';
@@ -40,6 +45,21 @@ export function createChatApi(http: Http) {
         'updateUser',
         paths.chat.updateUser(serviceSid, user),
         userChangesForm(changes),
+      ),
+
+    /** DeleteUser by US… SID; false when the service has no such user (Twilio's 404). */
+    deleteUser: (serviceSid: string, userSid: string) =>
+      deleteOrGone(http, 'deleteUser', paths.chat.deleteUser(serviceSid, userSid)),
+
+    /**
+     * DeleteMember: takes the user out of one channel; false when not a member (404). `userSid`
+     * is the member's user, whose joined_channels_count this changes (the cache forgets it).
+     */
+    deleteMember: (serviceSid: string, channelSid: string, memberSid: string, _userSid: string) =>
+      deleteOrGone(
+        http,
+        'deleteMember',
+        paths.chat.deleteMember(serviceSid, channelSid, memberSid),
       ),
 
     /** The user's channels (memberships and invitations), by the user's SID. */

@@ -1,7 +1,8 @@
 import { twilioForm } from './form.js';
 import type { Http } from './http.js';
 import { toPage } from './pages.js';
-import { paths, type UserRef } from './paths.js';
+import { TwilioError } from './errors.js';
+import { paths, type UpstreamTarget, type UserRef } from './paths.js';
 import type {
   ConversationRecord,
   ConversationsUserRecord,
@@ -35,6 +36,24 @@ export function fromListRead<
 >(record: T): Omit<T, 'is_online' | 'is_notifiable'> {
   const { is_online: _online, is_notifiable: _notifiable, ...rest } = record;
   return rest;
+}
+
+/**
+ * A DELETE whose 404 means "already gone": true when this call removed it, false when there was
+ * nothing to remove. Other errors are thrown with Twilio's code.
+ */
+export async function deleteOrGone(
+  http: Http,
+  operation: string,
+  target: UpstreamTarget,
+): Promise<boolean> {
+  try {
+    await http.delete(operation, target);
+    return true;
+  } catch (error) {
+    if (error instanceof TwilioError && error.isNotFound) return false;
+    throw error;
+  }
 }
 
 /** Conversations v1: users of the account's default chat service, addressed by US SID or identity. */
@@ -89,6 +108,10 @@ export function createConversationsApi(http: Http) {
         serviceSid === null ? 'fetchConversation' : 'fetchServiceConversation',
         paths.conversations.fetchConversation(serviceSid, conversationSid),
       ),
+
+    /** DeleteUser of the default service, by US… SID. false when Twilio knows no such user (404). */
+    deleteUser: (userSid: string) =>
+      deleteOrGone(http, 'deleteUser', paths.conversations.deleteUser(userSid)),
 
     updateUser: (user: UserRef, changes: ChatUserChanges) =>
       http.postForm<ConversationsUserRecord>(

@@ -122,6 +122,7 @@ export const paths = {
     fetchUser: (ref: UserRef) => target(['v1', 'Users', user(ref)]),
     listUsers: (p: PageRequest) => target(['v1', 'Users'], page(p)),
     updateUser: (ref: UserRef) => target(['v1', 'Users', user(ref)]),
+    deleteUser: (userSid: string) => target(['v1', 'Users', sid('user', 'a user SID', userSid)]),
     fetchServiceUser: (serviceSid: string, ref: UserRef) =>
       target([...conversationsScope(serviceSid), 'Users', user(ref)]),
     /** The nested route takes the user's US… SID only: callers resolve an identity first. */
@@ -148,6 +149,18 @@ export const paths = {
     fetchUser: (serviceSid: string, ref: UserRef) => target([...chatUsers(serviceSid), user(ref)]),
     listUsers: (serviceSid: string, p: PageRequest) => target(chatUsers(serviceSid), page(p)),
     updateUser: (serviceSid: string, ref: UserRef) => target([...chatUsers(serviceSid), user(ref)]),
+    deleteUser: (serviceSid: string, userSid: string) => target(chatUserSid(serviceSid, userSid)),
+    /** DeleteMember: the member (MB…) of a channel (CH…), as a user's channel list names them. */
+    deleteMember: (serviceSid: string, channelSid: string, memberSid: string) =>
+      target([
+        'v2',
+        'Services',
+        sid('chatService', 'a chat service SID', serviceSid),
+        'Channels',
+        sid('channel', 'a channel SID', channelSid),
+        'Members',
+        sid('participant', 'a member SID', memberSid),
+      ]),
     listUserChannels: (serviceSid: string, userSid: string, p: PageRequest) =>
       target([...chatUserSid(serviceSid, userSid), 'Channels'], page(p)),
     listUserBindings: (serviceSid: string, userSid: string, p: PageRequest) =>

@@ -57,6 +57,7 @@ export class ChannelsState {
   readonly channels = new SeqList<ChannelRecord>();
   readonly channelsBySid = new Map<string, ChannelRecord>();
   private readonly memberships = new Map<string, SeqList<MembershipRecord>>();
+  private readonly membershipsBySid = new Map<string, MembershipRecord>();
   private readonly bindings = new Map<string, SeqList<BindingRecord>>();
 
   addChannel(channel: ChannelRecord): void {
@@ -73,6 +74,32 @@ export class ChannelsState {
     let list = this.memberships.get(membership.userSid);
     if (list === undefined) this.memberships.set(membership.userSid, (list = new SeqList()));
     list.push(membership);
+    this.membershipsBySid.set(membership.sid, membership);
+  }
+
+  /** A member of a channel, by its MB… SID or its user's SID; undefined when not a member. */
+  memberOf(channelSid: string, key: string): MembershipRecord | undefined {
+    const bySid = this.membershipsBySid.get(key);
+    if (bySid !== undefined) return bySid.channelSid === channelSid ? bySid : undefined;
+    return this.membershipsOf(key)
+      .values()
+      .find((m) => m.channelSid === channelSid);
+  }
+
+  removeMembership(membership: MembershipRecord): void {
+    this.memberships.get(membership.userSid)?.remove(membership);
+    this.membershipsBySid.delete(membership.sid);
+  }
+
+  /** A deleted user is no member of anything any more (Twilio removes their memberships). */
+  removeUser(userSid: string): void {
+    for (const m of [...this.membershipsOf(userSid).values()]) this.removeMembership(m);
+    this.bindings.delete(userSid);
+  }
+
+  /** A channel by its CH… SID or its unique name, as DeleteMember's ChannelSid takes it. */
+  channelOf(key: string): ChannelRecord | undefined {
+    return this.channelsBySid.get(key) ?? this.channels.values().find((c) => c.uniqueName === key);
   }
 
   bindingsOf(userSid: string): SeqList<BindingRecord> {

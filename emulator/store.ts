@@ -177,6 +177,7 @@ export class Store {
   /** A Flex user whose `user_sid` named the deleted user keeps it: the link dangles, as in Twilio. */
   deleteChatUser(service: ServiceState, user: ChatUserRecord): void {
     service.removeUser(user);
+    service.channels.removeUser(user.sid);
   }
 
   /**

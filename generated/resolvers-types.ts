@@ -620,6 +620,14 @@ export type Mutation = {
   /** Deprovisions a Flex user (v4): Twilio deactivates it, deletes its worker and keeps the record. */
   deprovisionFlexUser: Maybe<DeprovisionFlexUserPayload>;
   /**
+   * Offboards a person in one step: deprovisions their Flex user (v4), then as asked deletes their
+   * Conversations user, then deletes their Chat users or takes them out of their channels, reporting
+   * each step. Idempotent and resumable (`input.steps`); `dryRun` shows the plan. If the Flex step fails,
+   * every later step is SKIPPED and reported. LEAVE_CHANNELS leaves at most 50 channels per Chat user
+   * per call (one Twilio page) and says so in `channelsRemaining`.
+   */
+  offboardPerson: Maybe<OffboardPersonPayload>;
+  /**
    * Creates a Flex user, or updates the one with that username (Twilio's v4 Provision is idempotent
    * by username, so retrying is safe). Creates the TaskRouter worker and links the Conversations user.
    */
@@ -653,6 +661,17 @@ export type Mutation = {
  */
 export type MutationDeprovisionFlexUserArgs = {
   input: DeprovisionFlexUserInput;
+};
+
+
+/**
+ * Write operations. Each takes one `input` and returns a payload with `userErrors` and the changed object.
+ * A payload is null only when Twilio could not be reached or failed (the error on that field says
+ * how); the other mutations of the same request keep their results, so what was applied is always
+ * visible.
+ */
+export type MutationOffboardPersonArgs = {
+  input: OffboardPersonInput;
 };
 
 
@@ -733,6 +752,93 @@ export type NotificationLevel =
   | 'DEFAULT'
   /** No push notifications for this conversation. */
   | 'MUTED';
+
+/** What `offboardPerson` does with the person's Chat users (one per chat service the gateway knows). */
+export type OffboardChatUsers =
+  /** Leave them in place. */
+  | 'KEEP'
+  /** Keep each Chat user but take them out of their channels (up to the per-call channel bound). */
+  | 'LEAVE_CHANNELS'
+  /** Delete each Chat user (Twilio then removes their memberships). */
+  | 'REMOVE';
+
+/** What `offboardPerson` does with the person's Conversations user. */
+export type OffboardConversationsUser =
+  /** Leave it in place. */
+  | 'KEEP'
+  /** Delete it (the default): it is also the Chat user of the account's default chat service. */
+  | 'REMOVE';
+
+/**
+ * Input of `offboardPerson`. Everything is checked before the first Twilio call; rerunning the same
+ * input is safe (done steps report ALREADY_DONE).
+ */
+export type OffboardPersonInput = {
+  /** What to do with the Chat users; REMOVE by default. */
+  chatUsers?: InputMaybe<OffboardChatUsers>;
+  /** What to do with the Conversations user; REMOVE by default. */
+  conversationsUser?: InputMaybe<OffboardConversationsUser>;
+  /** Only look things up and report PLANNED steps: nothing is written. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The person's identity: the Flex username, and the Conversations and Chat identity. */
+  identity: Scalars['String']['input'];
+  /** Defaults to the configured Flex instance. */
+  instanceSid?: InputMaybe<Scalars['FlexInstanceSid']['input']>;
+  /** Run only these actions (e.g. the one that FAILED last time); the others are reported SKIPPED. All by default. */
+  steps?: InputMaybe<Array<OffboardingAction>>;
+};
+
+/** The result of `offboardPerson`: every step, in order, with its outcome. */
+export type OffboardPersonPayload = {
+  __typename?: 'OffboardPersonPayload';
+  /** Channels still to leave past the per-call bound (LEAVE_CHANNELS): call again to continue. */
+  channelsRemaining: Scalars['Boolean']['output'];
+  /** True when no step FAILED or was SKIPPED because of a failure, and no channel was left for a later call. */
+  completed: Scalars['Boolean']['output'];
+  /** Every step, in the order run: the Flex deprovision first; none is ever left out. */
+  steps: Array<OffboardingStep>;
+  /** Problems with the input; when there are any, nothing was sent and `steps` is empty. */
+  userErrors: Array<UserError>;
+};
+
+/** One kind of step of an offboarding, in the order they run. */
+export type OffboardingAction =
+  /** Delete the Chat user of one chat service. */
+  | 'DELETE_CHAT_USER'
+  /** Delete the Conversations user of the account's default service. */
+  | 'DELETE_CONVERSATIONS_USER'
+  /** Deprovision the Flex user (Flex Users API v4): deactivates it and removes its worker. */
+  | 'DEPROVISION_FLEX_USER'
+  /** Take the Chat user out of one channel (DeleteMember). */
+  | 'LEAVE_CHANNEL';
+
+/** What became of one offboarding step. */
+export type OffboardingOutcome =
+  /** Nothing to do: the change was already made (or the thing never existed). */
+  | 'ALREADY_DONE'
+  /** This call made the change. */
+  | 'DONE'
+  /** Twilio failed or could not be reached (see `error`): the step may not have been made; retry it. */
+  | 'FAILED'
+  /** Dry run: the step would be made. */
+  | 'PLANNED'
+  /** Not run: an earlier step it depends on failed, or `input.steps` did not ask for it (see `reason`). */
+  | 'SKIPPED';
+
+/** One step of an offboarding and its result. */
+export type OffboardingStep = {
+  __typename?: 'OffboardingStep';
+  /** What the step does. */
+  action: OffboardingAction;
+  /** Twilio's error (or the gateway's), when the outcome is FAILED. */
+  error: Maybe<BulkItemError>;
+  /** What became of it. */
+  outcome: OffboardingOutcome;
+  /** Why the step was skipped, or what was found instead of the thing (e.g. no such user). */
+  reason: Maybe<Scalars['String']['output']>;
+  /** What it acts on: a SID, or `service/SID` (`IS…/US…`, `IS…/CH…/MB…` for a membership); null when not looked up. */
+  target: Maybe<Scalars['String']['output']>;
+};
 
 /** Where a page of a connection sits in the whole list (Relay cursor connections). */
 export type PageInfo = {
@@ -1555,6 +1661,13 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NotificationLevel: NotificationLevel;
+  OffboardChatUsers: OffboardChatUsers;
+  OffboardConversationsUser: OffboardConversationsUser;
+  OffboardPersonInput: OffboardPersonInput;
+  OffboardPersonPayload: ResolverTypeWrapper<OffboardPersonPayload>;
+  OffboardingAction: OffboardingAction;
+  OffboardingOutcome: OffboardingOutcome;
+  OffboardingStep: ResolverTypeWrapper<OffboardingStep>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParticipantSid: ResolverTypeWrapper<Scalars['ParticipantSid']['output']>;
   PeopleFilter: PeopleFilter;
@@ -1631,6 +1744,9 @@ export type ResolversParentTypes = ResolversObject<{
   MatchedIdentity: MatchedIdentity;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  OffboardPersonInput: OffboardPersonInput;
+  OffboardPersonPayload: OffboardPersonPayload;
+  OffboardingStep: OffboardingStep;
   PageInfo: PageInfo;
   ParticipantSid: Scalars['ParticipantSid']['output'];
   PeopleFilter: PeopleFilter;
@@ -1943,6 +2059,7 @@ export type MatchedIdentityResolvers<ContextType = Context, ParentType extends R
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   deprovisionFlexUser?: Resolver<Maybe<ResolversTypes['DeprovisionFlexUserPayload']>, ParentType, ContextType, RequireFields<MutationDeprovisionFlexUserArgs, 'input'>>;
+  offboardPerson?: Resolver<Maybe<ResolversTypes['OffboardPersonPayload']>, ParentType, ContextType, RequireFields<MutationOffboardPersonArgs, 'input'>>;
   provisionFlexUser?: Resolver<Maybe<ResolversTypes['ProvisionFlexUserPayload']>, ParentType, ContextType, RequireFields<MutationProvisionFlexUserArgs, 'input'>>;
   provisionFlexUsers?: Resolver<Maybe<ResolversTypes['FlexUsersBulkPayload']>, ParentType, ContextType, RequireFields<MutationProvisionFlexUsersArgs, 'input'>>;
   updateChatUser?: Resolver<Maybe<ResolversTypes['UpdateChatUserPayload']>, ParentType, ContextType, RequireFields<MutationUpdateChatUserArgs, 'input'>>;
@@ -1953,6 +2070,21 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
   __resolveType: TypeResolveFn<'ChatUser' | 'Conversation' | 'ConversationsUser' | 'FlexUser' | 'User' | 'Worker', ParentType, ContextType>;
+}>;
+
+export type OffboardPersonPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OffboardPersonPayload'] = ResolversParentTypes['OffboardPersonPayload']> = ResolversObject<{
+  channelsRemaining?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  completed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['OffboardingStep']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type OffboardingStepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OffboardingStep'] = ResolversParentTypes['OffboardingStep']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['OffboardingAction'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['BulkItemError']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['OffboardingOutcome'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -2157,6 +2289,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   MatchedIdentity?: MatchedIdentityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  OffboardPersonPayload?: OffboardPersonPayloadResolvers<ContextType>;
+  OffboardingStep?: OffboardingStepResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   ParticipantSid?: GraphQLScalarType;
   PeopleSearchConnection?: PeopleSearchConnectionResolvers<ContextType>;

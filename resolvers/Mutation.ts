@@ -9,6 +9,7 @@ import type {
 import type { Context } from './context.js';
 import { atItem, checkBatch, runBulk } from './flex-bulk.js';
 import { chatService, flexInstance, personOfFlexUser } from './joins.js';
+import { offboardingMutations } from './offboarding.js';
 import {
   checkAttributes,
   checkEmail,
@@ -86,6 +87,8 @@ const instanceNotFound = (instanceSid: string) => ({
 });
 
 export const Mutation: MutationResolvers = {
+  ...offboardingMutations,
+
   provisionFlexUser: async (_root, { input }, ctx) => {
     const userErrors = checkProvision(input);
     if (userErrors.length > 0) return { userErrors, flexUser: null, user: null };

@@ -58,7 +58,7 @@ const refused = (userErrors: UserError[]): BulkPayload => ({
   failed: 0,
 });
 
-function failure(error: unknown): BulkItemError {
+export function failure(error: unknown): BulkItemError {
   const extensions = (error as { extensions?: Record<string, unknown> }).extensions ?? {};
   const twilio = (extensions.twilio ?? {}) as { code?: unknown; status?: unknown };
   return {

@@ -157,6 +157,19 @@ export function payloadTargets(payload: unknown): string[] {
   return found;
 }
 
+/**
+ * What an offboarding acted on: the SIDs of its steps' targets (`IS…/US…` is two), and whether it
+ * completed. null for any other payload.
+ */
+export function offboardingOf(payload: unknown): { targets: string[]; completed: boolean } | null {
+  const { steps, completed } = (payload ?? {}) as { steps?: unknown; completed?: unknown };
+  if (!Array.isArray(steps) || typeof completed !== 'boolean') return null;
+  const targets = (steps as { target?: unknown }[]).flatMap((step) =>
+    typeof step.target === 'string' ? step.target.split('/') : [],
+  );
+  return { targets, completed };
+}
+
 export function auditError(error: unknown): AuditError {
   const extensions = (error as { extensions?: Record<string, unknown> } | null)?.extensions ?? {};
   const twilio = (extensions.twilio ?? {}) as { code?: unknown; status?: unknown };

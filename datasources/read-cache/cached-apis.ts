@@ -54,6 +54,19 @@ const personKeys = (
 const isRefOf = (ref: UserRef, record: { sid: string; identity: string }) =>
   'sid' in ref ? record.sid === ref.sid : record.identity === ref.identity;
 
+/** Every key of a user a delete removes, with what the cache holds of it (its identity). */
+async function deletedUserKeys(
+  cache: TenantCache,
+  key: (ref: UserRef) => Key,
+  userSid: string,
+): Promise<Key[]> {
+  const known = await cache.peek<{ sid: string; identity: string }>(
+    key({ sid: userSid })[0],
+    key({ sid: userSid })[1],
+  );
+  return personKeys(key, { sid: userSid }, known ?? null);
+}
+
 /** Runs a write, then forgets what it may have changed, whether it succeeded or not. */
 async function writeThenForget<T>(
   cache: TenantCache,
@@ -175,6 +188,24 @@ export function withReadCache(apis: Apis, cache: TenantCache): Apis {
         }
         return record;
       },
+      deleteUser: async (userSid) => {
+        const known = await cache.peek<ConversationsUserRecord>(
+          'conversations',
+          conversationsUser({ sid: userSid })[1],
+        );
+        const keys = [
+          ...personKeys(conversationsUser, { sid: userSid }, known ?? null),
+          // The same user is the Chat user of the account's default chat service.
+          ...(known?.chat_service_sid
+            ? personKeys((r) => chatUser(known.chat_service_sid!, r), { sid: userSid }, known)
+            : []),
+        ];
+        return writeThenForget(
+          cache,
+          () => conversations.deleteUser(userSid),
+          () => keys,
+        );
+      },
       updateUser: (ref, changes) =>
         writeThenForget(
           cache,
@@ -205,6 +236,27 @@ export function withReadCache(apis: Apis, cache: TenantCache): Apis {
           await cache.refresh('chat', record, chatKeys(record), fromListRead);
         }
         return record;
+      },
+      deleteUser: async (serviceSid, userSid) => {
+        const keys = [
+          ...(await deletedUserKeys(cache, (r) => chatUser(serviceSid, r), userSid)),
+          // In the default chat service this is also the Conversations user.
+          ...(await deletedUserKeys(cache, conversationsUser, userSid)),
+        ];
+        return writeThenForget(
+          cache,
+          () => chat.deleteUser(serviceSid, userSid),
+          () => keys,
+        );
+      },
+      // Leaving a channel changes the user's joined_channels_count: its cached record is stale.
+      deleteMember: async (serviceSid, channelSid, memberSid, userSid) => {
+        const keys = await deletedUserKeys(cache, (r) => chatUser(serviceSid, r), userSid);
+        return writeThenForget(
+          cache,
+          () => chat.deleteMember(serviceSid, channelSid, memberSid, userSid),
+          () => keys,
+        );
       },
       updateUser: (serviceSid, ref, changes) =>
         writeThenForget(

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { readPage, readPageRequest } from '../pages.js';
 import type { Params } from '../params.js';
-import { baseUrlOf, queryOf } from '../request-context.js';
+import { baseUrlOf, pathParam, queryOf } from '../request-context.js';
 import { resource } from '../resource.js';
 import { SeqList } from '../seq-list.js';
 import type { BindingRecord } from '../channels.js';
-import { invalidParameter } from '../twilio-errors.js';
+import { invalidParameter, notFound } from '../twilio-errors.js';
 import { userBinding, userChannel } from '../views/chat-channels.js';
 import { serviceOf, userOf } from './chat-users.js';
 
@@ -46,6 +46,24 @@ export function registerChatChannelRoutes(app: FastifyInstance): void {
         channels: page.items.map((m) => userChannel(service.channels, user, m, base)),
         meta: page.meta,
       });
+    },
+  });
+
+  // DeleteMember: the channel by SID or unique name, the member by MB… SID or identity.
+  resource(app, '/v2/Services/:ServiceSid/Channels/:ChannelSid/Members/:Sid', {
+    DELETE: (request, reply) => {
+      const service = serviceOf(request, 'ServiceSid');
+      const channel = service.channels.channelOf(pathParam(request, 'ChannelSid'));
+      const key = pathParam(request, 'Sid');
+      const user = key.startsWith('MB') ? undefined : service.findUser(key);
+      const member = channel && service.channels.memberOf(channel.sid, user ? user.sid : key);
+      if (!member || (user === undefined && !key.startsWith('MB'))) {
+        throw notFound(request.twilioPath);
+      }
+      service.channels.removeMembership(member);
+      const owner = service.usersBySid.get(member.userSid);
+      if (owner && member.status === 'joined') owner.joinedChannelsCount -= 1;
+      void reply.code(204).send();
     },
   });
 

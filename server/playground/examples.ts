@@ -314,6 +314,46 @@ query PeopleSearch(
 `,
 };
 
+/** Back office: offboarding one person, as a dry run so the demo person stays. */
+export const offboardPersonExample: PlaygroundExample = {
+  operationName: 'OffboardPerson',
+  query: `# Offboards a person: deprovisions the Flex
+# user, then deletes the Conversations user and
+# the Chat users (or, with LEAVE_CHANNELS, only
+# their memberships). Each step says DONE,
+# ALREADY_DONE, FAILED (with Twilio's code) or
+# SKIPPED. dryRun only looks up and says PLANNED:
+# set it to false to do it. Rerunning is safe;
+# steps: [...] retries only the named steps.
+mutation OffboardPerson($input: OffboardPersonInput!) {
+  offboardPerson(input: $input) {
+    userErrors {
+      field
+      message
+      code
+    }
+    steps {
+      action
+      target
+      outcome
+      reason
+      error {
+        code
+        twilioCode
+        status
+        message
+      }
+    }
+    completed
+    channelsRemaining
+  }
+}
+`,
+  variables: {
+    input: { identity: EXAMPLE_IDENTITY, chatUsers: 'REMOVE', dryRun: true },
+  },
+};
+
 /** The tabs in the order the playground opens them; the first one is shown first. */
 export const playgroundExamples: readonly PlaygroundExample[] = [
   personAcrossProductsExample,
@@ -323,4 +363,5 @@ export const playgroundExamples: readonly PlaygroundExample[] = [
   provisionFlexUserExample,
   provisionFlexUsersExample,
   peopleSearchExample,
+  offboardPersonExample,
 ];

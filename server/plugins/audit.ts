@@ -4,6 +4,7 @@ import type { Context } from '../../resolvers/context.js';
 import {
   auditError,
   describeChanges,
+  offboardingOf,
   payloadTargets,
   userErrorsOf,
   type AuditItem,
@@ -101,6 +102,7 @@ function auditRecord(
   const bulk = Array.isArray(users) ? bulkItems(users, settled.result, hashKey) : null;
   const described = describeChanges(bulk ? rest : input, hashKey);
   const userErrors = userErrorsOf(settled.result);
+  const offboarding = offboardingOf(settled.result);
   let outcome: AuditOutcome;
   if (settled.error !== null || settled.result === null || settled.result === undefined) {
     outcome = 'failed';
@@ -112,13 +114,17 @@ function auditRecord(
         : outcomes.size === 1 && outcomes.has('ok')
           ? 'ok'
           : 'partial';
+  } else if (userErrors.length > 0) {
+    outcome = 'userErrors';
   } else {
-    outcome = userErrors.length > 0 ? 'userErrors' : 'ok';
+    // An offboarding with a failed or skipped step changed some things and not others.
+    outcome = offboarding && !offboarding.completed ? 'partial' : 'ok';
   }
   const targets = [
     ...new Set([
       ...described.targets,
       ...payloadTargets(settled.result),
+      ...(offboarding?.targets ?? []),
       ...(bulk ?? []).flatMap((item) => item.targets),
     ]),
   ];

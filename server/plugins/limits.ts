@@ -1,3 +1,4 @@
+import { LEAVE_CHANNELS_PER_USER } from '../../resolvers/offboarding-steps.js';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { createRequire } from 'node:module';
@@ -98,6 +99,11 @@ const listEstimator =
     // A search is a scan: every Flex list page it may read, then what it returns.
     if (field.name === 'people' && typeof first === 'number') {
       return searchMaxPages + childComplexity * Math.max(first, 0);
+    }
+    // Offboarding: a Flex look-up and write, a Conversations look-up and delete, then per chat
+    // service a look-up, and a delete or a page of channels with one leave per channel.
+    if (field.name === 'offboardPerson') {
+      return 4 + chatServices * (2 + LEAVE_CHANNELS_PER_USER) + childComplexity;
     }
     // A bulk mutation makes one Twilio call per item, and returns each item's result.
     const bulk = (args.input as { users?: unknown } | undefined)?.users;

@@ -80,6 +80,11 @@ const SAMPLES: Record<string, Sample> = {
     query: `mutation ($input: DeprovisionFlexUserInput!) { deprovisionFlexUser(input: $input) { userErrors { code } } }`,
     variables: { input: { sid: flex.flexUserSid } },
   }),
+  // A dry run: the later samples still need the person's users.
+  offboardPerson: ({ flex }) => ({
+    query: `mutation ($input: OffboardPersonInput!) { offboardPerson(input: $input) { userErrors { code } } }`,
+    variables: { input: { identity: flex.identity, dryRun: true } },
+  }),
 };
 
 describe('audit trail', () => {

@@ -23,7 +23,8 @@ describe('playground examples', () => {
       expect(result.errors).toBeUndefined();
       const json = JSON.stringify(result.data);
       expect(json).not.toMatch(/"userErrors":\[\{/);
-      expect(json).toMatch(/"(sid|identity)":"/);
+      // An offboarding names what each step acts on in `target`.
+      expect(json).toMatch(/"(sid|identity|target)":"/);
     },
   );
 });

@@ -1,0 +1,212 @@
+import type { ChatUserRecord } from '../datasources/records.js';
+import type {
+  BulkItemError,
+  OffboardChatUsers,
+  OffboardConversationsUser,
+  OffboardingAction,
+  OffboardingOutcome,
+} from '../generated/resolvers-types.js';
+import type { Context } from './context.js';
+import { failure } from './flex-bulk.js';
+
+/**
+ * The most channels LEAVE_CHANNELS leaves per Chat user in one call: one Twilio page of the
+ * user's channels (Chat's largest, 50). A user can be in 250 channels by default: the rest are
+ * left by calling again (`channelsRemaining` says so), so one mutation's fan-out stays bounded.
+ */
+export const LEAVE_CHANNELS_PER_USER = 50;
+
+export interface StepResult {
+  action: OffboardingAction;
+  target: string | null;
+  outcome: OffboardingOutcome;
+  reason: string | null;
+  error: BulkItemError | null;
+}
+
+export interface OffboardPlan {
+  instanceSid: string;
+  identity: string;
+  conversationsUser: OffboardConversationsUser;
+  chatUsers: OffboardChatUsers;
+  dryRun: boolean;
+  /** The actions to run; the others are reported SKIPPED. */
+  only: ReadonlySet<OffboardingAction>;
+}
+
+type Write = () => Promise<boolean>;
+
+/**
+ * Runs the steps in order and reports every one: a step is never dropped, whatever happens to
+ * the ones before it. A failed Flex deprovision skips everything after it, so a person is never
+ * stripped of their other users while still holding a Flex licence the report calls done.
+ */
+export async function runOffboarding(
+  ctx: Context,
+  plan: OffboardPlan,
+): Promise<{ steps: StepResult[]; channelsRemaining: boolean }> {
+  const steps: StepResult[] = [];
+  let blocked: string | null = null;
+  let channelsRemaining = false;
+  const { apis } = ctx;
+
+  const step = (
+    action: OffboardingAction,
+    target: string | null,
+    outcome: OffboardingOutcome,
+    reason: string | null = null,
+    error: BulkItemError | null = null,
+  ) => {
+    steps.push({ action, target, outcome, reason, error });
+  };
+  const skippedFor = (action: OffboardingAction): string | null =>
+    blocked ?? (plan.only.has(action) ? null : 'not in input.steps');
+  /** Sends one write (or plans it): DONE, ALREADY_DONE when Twilio answered 404, else FAILED. */
+  const act = async (action: OffboardingAction, target: string, write: Write, noop = false) => {
+    if (plan.dryRun && !noop) return step(action, target, 'PLANNED');
+    try {
+      step(action, target, (await write()) ? 'DONE' : 'ALREADY_DONE');
+    } catch (error) {
+      step(action, target, 'FAILED', null, failure(error));
+    }
+  };
+  /** A look-up that failed is the step's failure: what it would have acted on is unknown. */
+  const lookup = async <T>(
+    action: OffboardingAction,
+    target: string | null,
+    read: () => Promise<T>,
+  ) => {
+    try {
+      return { found: await read() };
+    } catch (error) {
+      step(action, target, 'FAILED', 'the look-up failed', failure(error));
+      return null;
+    }
+  };
+
+  // 1. Flex: deprovisioning a deactivated user changes nothing, so it is not sent again.
+  const flexSkip = skippedFor('DEPROVISION_FLEX_USER');
+  if (flexSkip) {
+    step('DEPROVISION_FLEX_USER', null, 'SKIPPED', flexSkip);
+  } else {
+    const read = await lookup('DEPROVISION_FLEX_USER', null, () =>
+      apis.flex.fetchFlexUserByUsername(plan.instanceSid, plan.identity),
+    );
+    const flexUser = read?.found;
+    if (!read) {
+      blocked = 'the Flex deprovision failed';
+    } else if (!flexUser) {
+      step(
+        'DEPROVISION_FLEX_USER',
+        null,
+        'ALREADY_DONE',
+        `no Flex user ${plan.identity} in ${plan.instanceSid}`,
+      );
+    } else if (flexUser.deactivated) {
+      step('DEPROVISION_FLEX_USER', flexUser.flex_user_sid, 'ALREADY_DONE', 'already deactivated');
+    } else {
+      await act('DEPROVISION_FLEX_USER', flexUser.flex_user_sid, async () => {
+        await apis.flex.deprovisionFlexUser(plan.instanceSid, flexUser.flex_user_sid);
+        ctx.loaders.forgetFlexUser({ instanceSid: plan.instanceSid, sid: flexUser.flex_user_sid });
+        return true;
+      });
+      if (steps.at(-1)?.outcome === 'FAILED') blocked = 'the Flex deprovision failed';
+    }
+  }
+
+  // 2. The Conversations user (also the Chat user of the default chat service).
+  let conversationsServiceSid: string | null = null;
+  if (plan.conversationsUser === 'REMOVE') {
+    const skip = skippedFor('DELETE_CONVERSATIONS_USER');
+    if (skip) {
+      step('DELETE_CONVERSATIONS_USER', null, 'SKIPPED', skip);
+    } else {
+      const read = await lookup('DELETE_CONVERSATIONS_USER', null, () =>
+        apis.conversations.fetchUser({ identity: plan.identity }),
+      );
+      const user = read?.found;
+      conversationsServiceSid = user?.chat_service_sid ?? null;
+      if (read && !user) {
+        step(
+          'DELETE_CONVERSATIONS_USER',
+          null,
+          'ALREADY_DONE',
+          `no Conversations user ${plan.identity}`,
+        );
+      } else if (user) {
+        await act('DELETE_CONVERSATIONS_USER', user.sid, () =>
+          apis.conversations.deleteUser(user.sid),
+        );
+      }
+    }
+  }
+
+  // 3. Chat users in every chat service the gateway knows: deleted, or taken out of channels.
+  if (plan.chatUsers === 'KEEP') return { steps, channelsRemaining };
+  const action: OffboardingAction =
+    plan.chatUsers === 'REMOVE' ? 'DELETE_CHAT_USER' : 'LEAVE_CHANNEL';
+  const skip = skippedFor(action);
+  if (skip) {
+    step(action, null, 'SKIPPED', skip);
+    return { steps, channelsRemaining };
+  }
+  // A copy: the configured list is the tenant’s own, shared by every request.
+  const services = [...(await ctx.defaults.chatServiceSids())];
+  if (conversationsServiceSid && !services.includes(conversationsServiceSid)) {
+    services.push(conversationsServiceSid);
+  }
+  for (const serviceSid of services) {
+    const read = await lookup(action, serviceSid, () =>
+      apis.chat.fetchUser(serviceSid, { identity: plan.identity }),
+    );
+    if (!read) continue;
+    const user = read.found;
+    if (!user) {
+      step(action, serviceSid, 'ALREADY_DONE', `no Chat user ${plan.identity} in ${serviceSid}`);
+    } else if (action === 'DELETE_CHAT_USER') {
+      await act(action, `${serviceSid}/${user.sid}`, () =>
+        apis.chat.deleteUser(serviceSid, user.sid),
+      );
+    } else {
+      channelsRemaining =
+        (await leaveChannels(ctx, serviceSid, user, act, lookup)) || channelsRemaining;
+    }
+  }
+  return { steps, channelsRemaining };
+}
+
+/** One page of the user's channels, left one by one; true when more remain past the page. */
+async function leaveChannels(
+  ctx: Context,
+  serviceSid: string,
+  user: ChatUserRecord,
+  act: (action: OffboardingAction, target: string, write: Write, noop?: boolean) => Promise<void>,
+  lookup: <T>(
+    action: OffboardingAction,
+    target: string | null,
+    read: () => Promise<T>,
+  ) => Promise<{ found: T } | null>,
+): Promise<boolean> {
+  const read = await lookup('LEAVE_CHANNEL', `${serviceSid}/${user.sid}`, () =>
+    ctx.apis.chat.listUserChannels(serviceSid, user.sid, {
+      pageSize: LEAVE_CHANNELS_PER_USER,
+      pageToken: null,
+    }),
+  );
+  if (!read) return false;
+  const memberships = read.found.items.filter(
+    (channel) => channel.member_sid && channel.channel_sid,
+  );
+  // In no channel: nothing to leave, reported as such (also in a dry run, which plans nothing).
+  if (memberships.length === 0) {
+    await act('LEAVE_CHANNEL', `${serviceSid}/${user.sid}`, () => Promise.resolve(false), true);
+  }
+  for (const channel of memberships) {
+    const channelSid = channel.channel_sid!;
+    const memberSid = channel.member_sid!;
+    await act('LEAVE_CHANNEL', `${serviceSid}/${channelSid}/${memberSid}`, () =>
+      ctx.apis.chat.deleteMember(serviceSid, channelSid, memberSid, user.sid),
+    );
+  }
+  return read.found.nextPageToken !== null;
+}
