@@ -154,6 +154,65 @@ export type NotificationLevel =
   /** No push notifications for this conversation. */
   | 'MUTED';
 
+/** What `offboardPerson` does with the person's Chat users (one per chat service the gateway knows). */
+export type OffboardChatUsers =
+  /** Leave them in place. */
+  | 'KEEP'
+  /** Keep each Chat user but take them out of their channels (up to the per-call channel bound). */
+  | 'LEAVE_CHANNELS'
+  /** Delete each Chat user (Twilio then removes their memberships). */
+  | 'REMOVE';
+
+/** What `offboardPerson` does with the person's Conversations user. */
+export type OffboardConversationsUser =
+  /** Leave it in place. */
+  | 'KEEP'
+  /** Delete it (the default): it is also the Chat user of the account's default chat service. */
+  | 'REMOVE';
+
+/**
+ * Input of `offboardPerson`. Everything is checked before the first Twilio call; rerunning the same
+ * input is safe (done steps report ALREADY_DONE).
+ */
+export type OffboardPersonInput = {
+  /** What to do with the Chat users; REMOVE by default. */
+  chatUsers?: InputMaybe<OffboardChatUsers>;
+  /** What to do with the Conversations user; REMOVE by default. */
+  conversationsUser?: InputMaybe<OffboardConversationsUser>;
+  /** Only look things up and report PLANNED steps: nothing is written. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The person's identity: the Flex username, and the Conversations and Chat identity. */
+  identity: Scalars['String']['input'];
+  /** Defaults to the configured Flex instance. */
+  instanceSid?: InputMaybe<Scalars['FlexInstanceSid']['input']>;
+  /** Run only these actions (e.g. the one that FAILED last time); the others are reported SKIPPED. All by default. */
+  steps?: InputMaybe<Array<OffboardingAction>>;
+};
+
+/** One kind of step of an offboarding, in the order they run. */
+export type OffboardingAction =
+  /** Delete the Chat user of one chat service. */
+  | 'DELETE_CHAT_USER'
+  /** Delete the Conversations user of the account's default service. */
+  | 'DELETE_CONVERSATIONS_USER'
+  /** Deprovision the Flex user (Flex Users API v4): deactivates it and removes its worker. */
+  | 'DEPROVISION_FLEX_USER'
+  /** Take the Chat user out of one channel (DeleteMember). */
+  | 'LEAVE_CHANNEL';
+
+/** What became of one offboarding step. */
+export type OffboardingOutcome =
+  /** Nothing to do: the change was already made (or the thing never existed). */
+  | 'ALREADY_DONE'
+  /** This call made the change. */
+  | 'DONE'
+  /** Twilio failed or could not be reached (see `error`): the step may not have been made; retry it. */
+  | 'FAILED'
+  /** Dry run: the step would be made. */
+  | 'PLANNED'
+  /** Not run: an earlier step it depends on failed, or `input.steps` did not ask for it (see `reason`). */
+  | 'SKIPPED';
+
 /** What `people` looks for. Every filter given must match; none given matches every Flex user. */
 export type PeopleFilter = {
   /** Only deprovisioned (`true`) or only active (`false`) Flex users. */
