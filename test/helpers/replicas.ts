@@ -4,6 +4,7 @@ import { startGateway } from '../../server/http.js';
 import type { DestinationStream } from '../../server/logger.js';
 import { createEmulatorClient, type EmulatorClient } from './emulator.js';
 import { execute, type ExecuteOptions, type GraphQLResponse } from './graphql.js';
+import { emulatorGatewayEnv } from './stack.js';
 
 /** One secret for every replica of a test deployment, as REDIS_KEY_SECRET must be. */
 export const TEST_KEY_SECRET = 'test-key-secret-of-at-least-32-characters';
@@ -54,20 +55,7 @@ export async function startReplicas(options: ReplicasOptions = {}): Promise<Repl
         typeof options.env === 'function' ? options.env(emulator.accounts, index) : options.env;
       const gateway = await startGateway(
         loadConfig({
-          PORT: '0',
-          HOST: '127.0.0.1',
-          TWILIO_ACCOUNT_SID: account.accountSid,
-          TWILIO_AUTH_TOKEN: account.authToken,
-          TWILIO_FLEX_INSTANCE_SID: account.flexInstanceSid,
-          TWILIO_CHAT_SERVICE_SIDS: account.chatServiceSids.join(','),
-          TWILIO_FLEX_API_URL: emulator.url,
-          TWILIO_CONVERSATIONS_API_URL: emulator.url,
-          TWILIO_CHAT_API_URL: emulator.url,
-          TWILIO_TASKROUTER_API_URL: emulator.url,
-          TWILIO_TIMEOUT_MS: '2000',
-          LOG_LEVEL: 'silent',
-          AUTH_OPEN: 'true',
-          AUDIT_LOG: 'off',
+          ...emulatorGatewayEnv(account, emulator.url),
           ...(options.redisUrl
             ? { REDIS_URL: options.redisUrl, REDIS_KEY_SECRET: TEST_KEY_SECRET }
             : {}),

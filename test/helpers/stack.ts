@@ -30,6 +30,31 @@ export interface Stack {
 }
 
 /**
+ * The environment of a gateway whose Twilio is the emulator at `url`, acting as `account`: what
+ * every test gateway (one stack, or replicas) starts from.
+ */
+export function emulatorGatewayEnv(account: EmulatorAccount, url: string): Record<string, string> {
+  return {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    TWILIO_ACCOUNT_SID: account.accountSid,
+    TWILIO_AUTH_TOKEN: account.authToken,
+    TWILIO_FLEX_INSTANCE_SID: account.flexInstanceSid,
+    TWILIO_CHAT_SERVICE_SIDS: account.chatServiceSids.join(','),
+    TWILIO_FLEX_API_URL: url,
+    TWILIO_CONVERSATIONS_API_URL: url,
+    TWILIO_CHAT_API_URL: url,
+    TWILIO_TASKROUTER_API_URL: url,
+    TWILIO_TIMEOUT_MS: '2000',
+    LOG_LEVEL: 'silent',
+    // The audit trail's own stream (stderr by default) is read by the tests that set it.
+    AUDIT_LOG: 'off',
+    // Most suites test the graph, not auth: requests without credentials act as account one.
+    AUTH_OPEN: 'true',
+  };
+}
+
+/**
  * A real emulator and a real gateway on free loopback ports, the gateway configured through the
  * same environment variables a deployment uses, as the emulator's first account.
  */
@@ -39,22 +64,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   if (!account) throw new Error('The emulator seeded no account');
   const gateway = await startGateway(
     loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      TWILIO_ACCOUNT_SID: account.accountSid,
-      TWILIO_AUTH_TOKEN: account.authToken,
-      TWILIO_FLEX_INSTANCE_SID: account.flexInstanceSid,
-      TWILIO_CHAT_SERVICE_SIDS: account.chatServiceSids.join(','),
-      TWILIO_FLEX_API_URL: emulator.url,
-      TWILIO_CONVERSATIONS_API_URL: emulator.url,
-      TWILIO_CHAT_API_URL: emulator.url,
-      TWILIO_TASKROUTER_API_URL: emulator.url,
-      TWILIO_TIMEOUT_MS: '2000',
-      LOG_LEVEL: 'silent',
-      // The audit trail's own stream (stderr by default) is read by the tests that set it.
-      AUDIT_LOG: 'off',
-      // Most suites test the graph, not auth: requests without credentials act as account one.
-      AUTH_OPEN: 'true',
+      ...emulatorGatewayEnv(account, emulator.url),
       ...(typeof options.env === 'function' ? options.env(emulator.accounts) : options.env),
     }),
     { logDestination: options.logDestination },
