@@ -147,13 +147,18 @@ export async function startJobGateway(
   };
 }
 
-/** The emulator's first account's scan target as the job builds it by default. */
-export function defaultTarget(emulator: RunningEmulator): ScanTarget {
-  const account = emulator.accounts[0]!;
+/** An emulator account's scan target as the job builds it by default. */
+export function defaultTarget(emulator: RunningEmulator, accountIndex = 0): ScanTarget {
+  const account = emulator.accounts[accountIndex]!;
+  // The first account's gateway is configured with every chat service; another account's
+  // (pass-through) knows only the one Flex names, the Conversations default, which is left out.
   return {
     flexInstanceSid: account.flexInstanceSid,
     workspaceSid: account.workspaceSid,
-    chatServiceSids: account.chatServiceSids.filter((sid) => sid !== account.defaultChatServiceSid),
+    chatServiceSids:
+      accountIndex === 0
+        ? account.chatServiceSids.filter((sid) => sid !== account.defaultChatServiceSid)
+        : [],
   };
 }
 
@@ -162,8 +167,11 @@ export function defaultTarget(emulator: RunningEmulator): ScanTarget {
  * (test/datasources/reconciliation-scan.test.ts checks it against the seed kind by kind). The
  * job must find exactly this, once each, whatever stopped and resumed it.
  */
-export async function expectedFindings(emulator: RunningEmulator): Promise<Finding[]> {
-  const account = emulator.accounts[0]!;
+export async function expectedFindings(
+  emulator: RunningEmulator,
+  accountIndex = 0,
+): Promise<Finding[]> {
+  const account = emulator.accounts[accountIndex]!;
   const config = loadConfig(emulatorGatewayEnv(account, emulator.url));
   const transport = createTransportFromConfig(config);
   const { apis } = createDataSources(transport, {
@@ -174,7 +182,7 @@ export async function expectedFindings(emulator: RunningEmulator): Promise<Findi
     maxCalls: 100_000,
   });
   const findings: Finding[] = [];
-  await runReconciliationScan(apis, defaultTarget(emulator), {
+  await runReconciliationScan(apis, defaultTarget(emulator, accountIndex), {
     onFindings: (page) => {
       findings.push(...page);
     },
