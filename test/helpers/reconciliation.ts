@@ -1,10 +1,8 @@
 import { expect } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import type { Finding } from '../../datasources/reconciliation/classifier.js';
-import { createDataSources } from '../../datasources/index.js';
-import { runReconciliationScan, type ScanTarget } from '../../datasources/reconciliation/scan.js';
+import type { ScanTarget } from '../../datasources/reconciliation/scan.js';
 import { loadConfig } from '../../server/config.js';
-import { createTransportFromConfig } from '../../server/context.js';
 import { startGateway, type RunningGateway } from '../../server/http.js';
 import type { DestinationStream } from '../../server/logger.js';
 import { execute, expectData, type ExecuteOptions } from './graphql.js';
@@ -163,32 +161,22 @@ export function defaultTarget(emulator: RunningEmulator, accountIndex = 0): Scan
 }
 
 /**
- * What the emulator's state holds, as a reference: the scan run directly over the datasources
- * (test/datasources/reconciliation-scan.test.ts checks it against the seed kind by kind). The
- * job must find exactly this, once each, whatever stopped and resumed it.
+ * What the emulator's state holds: its oracle (GET /__emulator/expected-findings), a plain
+ * hold-everything implementation inside emulator/ that never imports the classifier. The job
+ * must find exactly this, once each, whatever stopped and resumed it.
  */
 export async function expectedFindings(
   emulator: RunningEmulator,
   accountIndex = 0,
 ): Promise<Finding[]> {
   const account = emulator.accounts[accountIndex]!;
-  const config = loadConfig(emulatorGatewayEnv(account, emulator.url));
-  const transport = createTransportFromConfig(config);
-  const { apis } = createDataSources(transport, {
-    credentials: { username: account.accountSid, password: account.authToken },
-    account: account.accountSid,
-    deadline: Date.now() + 600_000,
-    signal: new AbortController().signal,
-    maxCalls: 100_000,
-  });
-  const findings: Finding[] = [];
-  await runReconciliationScan(apis, defaultTarget(emulator, accountIndex), {
-    onFindings: (page) => {
-      findings.push(...page);
-    },
-  });
-  await transport.destroy();
-  return findings;
+  const services = defaultTarget(emulator, accountIndex).chatServiceSids.join(',');
+  const response = await fetch(
+    `${emulator.url}/__emulator/expected-findings?accountSid=${account.accountSid}&chatServiceSids=${services}`,
+  );
+  expect(response.status).toBe(200);
+  const { findings } = (await response.json()) as { findings: Omit<Finding, 'otherName'>[] };
+  return findings.map((finding) => ({ otherName: null, ...finding }));
 }
 
 /** A finding as one JSON line with its keys in a fixed order. */
