@@ -44,6 +44,7 @@ describe.skipIf('skip' in redisLookup)('reconciliation resumed by another replic
       // A lapsed lease is noticed within a second, so the crash case stays short.
       RECONCILE_LEASE_MS: '900',
       RECONCILE_CHECKPOINT_PAGES: String(CHECKPOINT_PAGES),
+      RECONCILE_CHECKPOINT_SECONDS: '0',
       RECONCILE_MAX_BUDGET_SHARE: '1',
       AUTH_BASIC_PASSTHROUGH: 'true',
     };
