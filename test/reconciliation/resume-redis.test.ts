@@ -1,3 +1,4 @@
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../emulator/index.js';
 import type { Finding } from '../../datasources/reconciliation/classifier.js';
@@ -20,6 +21,14 @@ import { emulatorGatewayEnv } from '../helpers/stack.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const redisLookup = redisOrSkip();
+const JWT_SECRET = 'reconciliation-test-secret-of-32-characters';
+const bearer = async (claims: Record<string, string>) => ({
+  authorization: `Bearer ${await new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuedAt()
+    .setExpirationTime('10m')
+    .sign(new TextEncoder().encode(JWT_SECRET))}`,
+});
 const CHECKPOINT_PAGES = 3;
 
 describe.skipIf('skip' in redisLookup)('reconciliation resumed by another replica (Redis)', () => {
@@ -47,6 +56,14 @@ describe.skipIf('skip' in redisLookup)('reconciliation resumed by another replic
       RECONCILE_CHECKPOINT_SECONDS: '0',
       RECONCILE_MAX_BUDGET_SHARE: '1',
       AUTH_BASIC_PASSTHROUGH: 'true',
+      // A bearer tenant: its credentials are the replicas' own, so any replica can resume it.
+      AUTH_JWT_SECRET: JWT_SECRET,
+      TWILIO_TENANTS: JSON.stringify({
+        acme: {
+          accountSid: emulator.accounts[1]!.accountSid,
+          authToken: emulator.accounts[1]!.authToken,
+        },
+      }),
     };
     replicaB = await startJobGateway(emulator, env);
   }, 60_000);
@@ -155,6 +172,33 @@ describe.skipIf('skip' in redisLookup)('reconciliation resumed by another replic
       await replicaA.gateway.close();
     }
   }, 60_000);
+
+  it("resumes a TWILIO_TENANTS tenant's job by itself: any replica can act as it", async () => {
+    const headers = await bearer({ sub: 'ops', tenant: 'acme' });
+    const otherExpected = await expectedFindings(emulator, 1);
+    await client.clearRequests();
+    const { replicaA, id } = await startOnA(2, headers);
+    await replicaA.stop('SIGKILL');
+    let done: JobShape | null = null;
+    await waitFor(
+      async () => {
+        done = (
+          await replicaB.run<{ reconciliation: JobShape | null }>(
+            `query ($id: ID!) { reconciliation(id: $id) { ${JOB_FIELDS} } }`,
+            { id },
+            { headers },
+          )
+        ).reconciliation;
+        return done !== null && isOver(done);
+      },
+      'replica B resumes and finishes the job',
+      60_000,
+    );
+    expect(done!.status).toBe('DONE');
+    expectSameFindings(await replicaB.findings(id, undefined, 1000, { headers }), otherExpected);
+    // Another tenant's token (the configured account's) sees no such job.
+    expect(await replicaB.job(id, { headers: await bearer({ sub: 'ops' }) })).toBeNull();
+  }, 90_000);
 
   it('leaves a pass-through job INTERRUPTED until the same credentials resume it', async () => {
     const other = emulator.accounts[1]!;
