@@ -25,7 +25,7 @@ import type { Tenant } from './tenant.js';
 export interface ReconciliationJobs {
   /** The request's tenant's jobs (its key computed from its id and credentials). */
   forTenant(tenant: Tenant): TenantJobs;
-  /** Resumes RUNNING jobs whose lease lapsed (Redis): at boot, then every lease period. */
+  /** Resumes RUNNING jobs whose lease lapsed (Redis): at boot, then every third of a lease. */
   sweep(): Promise<void>;
   /** Shutdown: each running job checkpoints and releases its lease, for another replica. */
   close(): Promise<void>;
@@ -323,11 +323,16 @@ export function createReconciliationJobs(deps: ReconciliationJobsDeps): Reconcil
 
   const sweeping = (() => {
     if (!redis) return null;
-    const timer = setInterval(() => {
-      sweep().catch((error: unknown) =>
-        log.warn({ err: { message: (error as Error).message } }, 'reconciliation sweep failed'),
-      );
-    }, settings.leaseMs);
+    const timer = setInterval(
+      () => {
+        sweep().catch((error: unknown) =>
+          log.warn({ err: { message: (error as Error).message } }, 'reconciliation sweep failed'),
+        );
+        // A third of the lease: a job handed back by a graceful shutdown is taken over soon, one
+        // whose replica died within a lease and a third.
+      },
+      Math.max(100, Math.floor(settings.leaseMs / 3)),
+    );
     timer.unref();
     return timer;
   })();
