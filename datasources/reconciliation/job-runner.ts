@@ -267,6 +267,7 @@ export function startJobRun(options: {
           hooks.onPage?.();
           pagesSince += 1;
           if (
+            !leaseLost &&
             pagesSince >= settings.checkpointPages &&
             Date.now() - checkpointedAt >= settings.checkpointMs
           ) {
@@ -281,7 +282,8 @@ export function startJobRun(options: {
           }
           try {
             if (await store.cancelRequested(tenant, record.id)) cancel();
-            await persist();
+            // Once another replica owns the job, its record is that replica's to write.
+            if (!leaseLost) await persist();
           } catch (error) {
             // Progress is shown again after the next page; the heartbeat stops a job that
             // cannot reach its store for a whole lease.
