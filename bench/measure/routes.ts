@@ -1,0 +1,53 @@
+/**
+ * Twilio calls grouped by route, from the emulator's request log: the method and the path with
+ * every SID shortened to its prefix (`GO…`) and a user named by identity shown as `{identity}`,
+ * so that "GET /v2/Services/IS…/Users" (a list page) and "GET /v2/Services/IS…/Users/{identity}"
+ * (one user) are told apart.
+ */
+import type { LoggedRequest } from './upstream.js';
+
+const SID = /^[A-Z]{2}[0-9a-f]{32}$/;
+
+export function routeOf(entry: Pick<LoggedRequest, 'method' | 'path'>): string {
+  const segments = entry.path.split('/').map((segment, i, all) => {
+    if (SID.test(segment)) return `${segment.slice(0, 2)}…`;
+    // Users/<identity>: a user fetched, updated or deleted by identity instead of by SID.
+    if (all[i - 1] === 'Users' && segment !== '' && !/^[A-Z][a-z]+$/.test(segment)) {
+      return '{identity}';
+    }
+    return segment;
+  });
+  return `${entry.method} ${segments.join('/')}`;
+}
+
+/** Calls per route, most first. */
+export function countByRoute(entries: LoggedRequest[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const entry of entries) {
+    const route = routeOf(entry);
+    counts.set(route, (counts.get(route) ?? 0) + 1);
+  }
+  return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]));
+}
+
+/**
+ * The most calls in flight at once, from arrival times and durations in the log (an answer at
+ * the same millisecond as an arrival counts as before it).
+ */
+export function mostInFlight(entries: LoggedRequest[]): number {
+  const events = entries.flatMap((entry) => {
+    const start = Date.parse(entry.time);
+    return [
+      { at: start, delta: 1 },
+      { at: start + entry.durationMs, delta: -1 },
+    ];
+  });
+  events.sort((a, b) => a.at - b.at || a.delta - b.delta);
+  let now = 0;
+  let most = 0;
+  for (const event of events) {
+    now += event.delta;
+    most = Math.max(most, now);
+  }
+  return most;
+}
