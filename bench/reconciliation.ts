@@ -16,14 +16,14 @@
  *    job's share of the account's calls while both run.
  * Writes bench/results/reconciliation.md and .json.
  */
-import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildGateway, deploymentEnv, startGatewayProcess } from './measure/gateway-process.js';
 import { loadAverage, machine } from './measure/machine.js';
+import { publishResults } from './measure/results.js';
 import { startOpenLoop, type OpenLoopResult } from './measure/open-loop.js';
 import { startReadyChild } from './measure/process.js';
-import { countByRoute, mostInFlight, routeOf } from './measure/routes.js';
+import { countByRoute, countByStatus, mostInFlight, routeOf } from './measure/routes.js';
 import { rssMiB, startRssSampler } from './measure/rss-sampler.js';
 import { callsOf, createEmulatorControl, type LoggedRequest } from './measure/upstream.js';
 import { readExport, runJob, type JobRun } from './reconciliation/job.js';
@@ -95,10 +95,7 @@ function callFigures(calls: LoggedRequest[], wallMs: number): CallFigures {
     // With one call at a time, the share of the wall time a call was in flight: what the budget
     // share bounds.
     inFlightShare: wallMs > 0 ? busyMs / wallMs : 0,
-    statuses: calls.reduce<Record<string, number>>((counts, call) => {
-      counts[call.status] = (counts[call.status] ?? 0) + 1;
-      return counts;
-    }, {}),
+    statuses: countByStatus(calls),
   };
 }
 
@@ -225,11 +222,7 @@ try {
     exports: [ndjson, csv],
     traffic,
   };
-  const markdown = renderReconciliation(result);
-  process.stdout.write(`${markdown}\n`);
-  const results = new URL('./results/', import.meta.url);
-  writeFileSync(new URL('reconciliation.md', results), markdown);
-  writeFileSync(new URL('reconciliation.json', results), `${JSON.stringify(result, null, 2)}\n`);
+  publishResults('reconciliation', renderReconciliation(result), result);
   log(`wrote bench/results/reconciliation.md and .json (${result.durationSec.toFixed(0)} s)`);
   const wrong = findings.filter((f) => f.missing > 0 || f.extra > 0 || f.reported !== f.expected);
   if (wrong.length > 0) {

@@ -30,6 +30,13 @@ export function countByRoute(entries: LoggedRequest[]): Record<string, number> {
   return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]));
 }
 
+/** Calls per HTTP status, e.g. {"200": 310, "429": 2}. */
+export function countByStatus(entries: LoggedRequest[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const entry of entries) counts[entry.status] = (counts[entry.status] ?? 0) + 1;
+  return counts;
+}
+
 /**
  * The most calls in flight at once, from arrival times and durations in the log (an answer at
  * the same millisecond as an arrival counts as before it).
