@@ -1,5 +1,10 @@
 import { createApp } from './app.js';
 import type { EmulatorOptions, RunningEmulator } from './types.js';
+export type {
+  ExpectedFinding,
+  ExpectedFindingKind,
+  ExpectedFindings,
+} from './expected-findings.js';
 import { World } from './world.js';
 
 export type {

@@ -5,6 +5,7 @@ import type {
   ParticipantRecord,
 } from './conversation-records.js';
 import { isoSeconds } from './dates.js';
+import { flexEscape } from './flex-escape.js';
 import type { Rng } from './prng.js';
 import type { ChatUserRecord } from './records.js';
 import { SeqList } from './seq-list.js';
@@ -167,20 +168,6 @@ function addConversation(
       : { type: 'whatsapp', address: `whatsapp:${number}`, proxy_address: 'whatsapp:+15550100' };
     service.conversations.addParticipant(conversation, participant(null, binding));
   }
-}
-
-/**
- * Flex's escape (TWILIO.md, "Identity forms Flex uses"): the emulator's own copy of the gateway's
- * rule (docs/twilio-differences.md). Letters, digits and `_` stay; `.` → `_2E`, `@` → `_40`.
- */
-function flexEscape(identity: string): string {
-  return [...Buffer.from(identity, 'utf8')]
-    .map((byte) =>
-      /[A-Za-z0-9_]/.test(String.fromCharCode(byte))
-        ? String.fromCharCode(byte)
-        : `_${byte.toString(16).toUpperCase().padStart(2, '0')}`,
-    )
-    .join('');
 }
 
 /** Renames the chosen agents' identities (see seedConversations); returns the new identities. */

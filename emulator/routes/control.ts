@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { expectedFindings } from '../expected-findings.js';
 import { listPeople, type PeopleFilter } from '../people.js';
 import type { World } from '../world.js';
 
@@ -57,6 +58,28 @@ export function registerControlRoutes(app: FastifyInstance, world: World): void 
   app.get('/__emulator/planted-orphans', (request, reply) => {
     const account = accountFor(request.query as Record<string, string | undefined>, reply);
     if (account !== undefined) void reply.send({ planted: account.plantedOrphans });
+  });
+
+  /**
+   * What a reconciliation scan of the account must find now (expected-findings.ts), for the Chat
+   * services of `?chatServiceSids=IS…,IS…` (default: every service but the Conversations one,
+   * whose users are the Conversations users; empty for none).
+   */
+  app.get('/__emulator/expected-findings', (request, reply) => {
+    const query = request.query as Record<string, string | undefined>;
+    const account = accountFor(query, reply);
+    if (account === undefined) return;
+    const defaultSid = account.record.defaultChatServiceSid;
+    const services =
+      query.chatServiceSids === undefined
+        ? account.services.values().flatMap(({ sid }) => (sid === defaultSid ? [] : [sid]))
+        : query.chatServiceSids.split(',').filter((sid) => sid !== '');
+    const unknown = services.find((sid) => !account.servicesBySid.has(sid));
+    if (unknown !== undefined) {
+      void reply.code(400).send({ error: `no chat service ${unknown} in ${account.record.sid}` });
+      return;
+    }
+    void reply.send(expectedFindings(account, services));
   });
 
   app.get('/__emulator/people', (request, reply) => {
