@@ -45,6 +45,10 @@ const POLL = /* GraphQL */ `
         kind
         count
       }
+      error {
+        code
+        message
+      }
     }
   }
 `;
@@ -68,6 +72,8 @@ export interface JobView {
   finishedAt: string | null;
   progress: JobProgress;
   findingsByKind: { kind: string; count: number }[];
+  /** Why the job FAILED. */
+  error: { code: string; message: string } | null;
 }
 
 /** One poll's answer, at `ms` after the mutation was sent. */
