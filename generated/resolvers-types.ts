@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { FlexUserRecord, ConversationsUserRecord, ChatUserRecord, WorkerRecord, UserChannelRecord, UserBindingRecord } from '../datasources/records.js';
 import type { Person, DeprovisionResult, ConversationModel, UserConversationModel } from '../resolvers/models.js';
+import type { ReconciliationJobModel } from '../resolvers/reconciliation-model.js';
 import type { Context } from '../resolvers/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -82,6 +83,15 @@ export type CacheControlScope =
   | 'PRIVATE'
   /** Any cache, including shared CDN caches. */
   | 'PUBLIC';
+
+/** The result of `cancelReconciliation`. */
+export type CancelReconciliationPayload = {
+  __typename?: 'CancelReconciliationPayload';
+  /** The job, CANCELLING or CANCELLED. */
+  job: Maybe<ReconciliationJob>;
+  /** Why it could not be cancelled (unknown id, already finished). */
+  userErrors: Array<UserError>;
+};
 
 /** The push technology of a binding. Twilio's `binding_type`. */
 export type ChatBindingType =
@@ -617,6 +627,8 @@ export type MatchedIdentity = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Cancels a running job from any replica: it stops before its next call; findings so far are kept. */
+  cancelReconciliation: CancelReconciliationPayload;
   /** Deprovisions a Flex user (v4): Twilio deactivates it, deletes its worker and keeps the record. */
   deprovisionFlexUser: Maybe<DeprovisionFlexUserPayload>;
   /**
@@ -639,6 +651,15 @@ export type Mutation = {
    * outcome is in `results`, whatever happened to the others.
    */
   provisionFlexUsers: Maybe<FlexUsersBulkPayload>;
+  /** Resumes an INTERRUPTED job (started with Basic credentials: send the same ones) from its last checkpoint. */
+  resumeReconciliation: ResumeReconciliationPayload;
+  /**
+   * Starts a background reconciliation of the tenant's Flex users against its Conversations users,
+   * Chat users and workers (issue 14 §1). It reads one page at a time through the account's Twilio
+   * budget, paced to `budgetShare` of it, and is resumable from its checkpoints. One job per tenant
+   * at a time.
+   */
+  startReconciliation: StartReconciliationPayload;
   /** Changes a Chat user's display name, attributes or role. */
   updateChatUser: Maybe<UpdateChatUserPayload>;
   /** Changes a Conversations user's display name, attributes or role. */
@@ -650,6 +671,17 @@ export type Mutation = {
    * `provisionFlexUsers` is.
    */
   updateFlexUsers: Maybe<FlexUsersBulkPayload>;
+};
+
+
+/**
+ * Write operations. Each takes one `input` and returns a payload with `userErrors` and the changed object.
+ * A payload is null only when Twilio could not be reached or failed (the error on that field says
+ * how); the other mutations of the same request keep their results, so what was applied is always
+ * visible.
+ */
+export type MutationCancelReconciliationArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -694,6 +726,28 @@ export type MutationProvisionFlexUserArgs = {
  */
 export type MutationProvisionFlexUsersArgs = {
   input: ProvisionFlexUsersInput;
+};
+
+
+/**
+ * Write operations. Each takes one `input` and returns a payload with `userErrors` and the changed object.
+ * A payload is null only when Twilio could not be reached or failed (the error on that field says
+ * how); the other mutations of the same request keep their results, so what was applied is always
+ * visible.
+ */
+export type MutationResumeReconciliationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Write operations. Each takes one `input` and returns a payload with `userErrors` and the changed object.
+ * A payload is null only when Twilio could not be reached or failed (the error on that field says
+ * how); the other mutations of the same request keep their results, so what was applied is always
+ * visible.
+ */
+export type MutationStartReconciliationArgs = {
+  input?: InputMaybe<StartReconciliationInput>;
 };
 
 
@@ -984,6 +1038,10 @@ export type Query = {
    * (10 by default) per page of results; the operation's cost counts all of them.
    */
   people: Maybe<PeopleSearchConnection>;
+  /** One of this tenant's reconciliation jobs; null when it has none with that id (or it expired). */
+  reconciliation: Maybe<ReconciliationJob>;
+  /** This tenant's reconciliation jobs, newest first. */
+  reconciliations: Maybe<ReconciliationJobConnection>;
   /**
    * A person by exactly one of `identity` or `sid` (a Flex user SID `FU…` or a user SID `US…`).
    * By SID, null when Twilio knows no user with it. By identity, always a `User`: its product
@@ -1120,6 +1178,27 @@ export type QueryPeopleArgs = {
  * field is nullable, so one that fails (an invalid cursor, a Twilio outage) is null with its error
  * and never takes its siblings down with it.
  */
+export type QueryReconciliationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Read operations. Each product's file adds its own fields with `extend type Query`. Every root
+ * field is nullable, so one that fails (an invalid cursor, a Twilio outage) is null with its error
+ * and never takes its siblings down with it.
+ */
+export type QueryReconciliationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Read operations. Each product's file adds its own fields with `extend type Query`. Every root
+ * field is nullable, so one that fails (an invalid cursor, a Twilio outage) is null with its error
+ * and never takes its siblings down with it.
+ */
 export type QueryUserArgs = {
   identity?: InputMaybe<Scalars['String']['input']>;
   sid?: InputMaybe<Scalars['PersonSid']['input']>;
@@ -1157,6 +1236,235 @@ export type QueryWorkersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   friendlyName?: InputMaybe<Scalars['String']['input']>;
   workspaceSid?: InputMaybe<Scalars['WorkspaceSid']['input']>;
+};
+
+/** Why a job FAILED. */
+export type ReconciliationError = {
+  __typename?: 'ReconciliationError';
+  /** The gateway's error code (NOT_FOUND, UNAUTHENTICATED, UPSTREAM_UNAVAILABLE, ...). */
+  code: Scalars['String']['output'];
+  /** What went wrong, written for a person. */
+  message: Scalars['String']['output'];
+  /** Twilio's HTTP status, when Twilio answered. */
+  status: Maybe<Scalars['Int']['output']>;
+  /** Twilio's own error code, when Twilio answered. */
+  twilioCode: Maybe<Scalars['Int']['output']>;
+};
+
+/** The export URLs of a job, relative to the gateway (send the same Authorization as to /graphql). */
+export type ReconciliationExportPaths = {
+  __typename?: 'ReconciliationExportPaths';
+  /** CSV with a header row (RFC 4180; cells that a spreadsheet would run as a formula start with `'`). */
+  csv: Scalars['String']['output'];
+  /** One JSON object per line. */
+  ndjson: Scalars['String']['output'];
+};
+
+/** One inconsistency a reconciliation found: SIDs and identities, never whole records. */
+export type ReconciliationFinding = {
+  __typename?: 'ReconciliationFinding';
+  /** The Flex user, when there is one. */
+  flexUserSid: Maybe<Scalars['String']['output']>;
+  /** The identity as the product holding the other record spells it (the Flex username if none). */
+  identity: Scalars['String']['output'];
+  /** What is inconsistent. */
+  kind: ReconciliationFindingKind;
+  /** For NAME_DRIFT: the other product's friendly_name. */
+  otherName: Maybe<Scalars['String']['output']>;
+  /** The other product's record: a Conversations or Chat user (US…) or a worker (WK…). */
+  otherSid: Maybe<Scalars['String']['output']>;
+  /** For Chat users: their chat service. */
+  serviceSid: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of a job's findings, kind by kind in the order of `ReconciliationFindingKind`, each in the order found. */
+export type ReconciliationFindingConnection = {
+  __typename?: 'ReconciliationFindingConnection';
+  /** The findings with their cursors. */
+  edges: Array<ReconciliationFindingEdge>;
+  /** The findings alone. */
+  nodes: Array<ReconciliationFinding>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+};
+
+/** An edge of `ReconciliationFindingConnection`. */
+export type ReconciliationFindingEdge = {
+  __typename?: 'ReconciliationFindingEdge';
+  /** Opaque cursor: pass it as `after` to read what follows this finding. */
+  cursor: Scalars['String']['output'];
+  /** The finding. */
+  node: ReconciliationFinding;
+};
+
+/** The kinds of inconsistency a reconciliation finds (docs/reconciliation.md). */
+export type ReconciliationFindingKind =
+  /** An active Flex user has no Conversations user. */
+  | 'ACTIVE_WITHOUT_CONVERSATIONS_USER'
+  /** A Chat user (of one service) matches no Flex user. */
+  | 'CHAT_USER_WITHOUT_FLEX_USER'
+  /** A Conversations user matches no Flex user. */
+  | 'CONVERSATIONS_USER_WITHOUT_FLEX_USER'
+  /** A deactivated Flex user still has a Chat user in a scanned service (one finding per Chat user). */
+  | 'DEACTIVATED_WITH_CHAT_USERS'
+  /** A deactivated Flex user still has a Conversations user. */
+  | 'DEACTIVATED_WITH_CONVERSATIONS_USER'
+  /** A deactivated Flex user still has a TaskRouter worker. */
+  | 'DEACTIVATED_WITH_WORKER'
+  /** The record matches the Flex user only in Flex's escaped form of the identity. */
+  | 'ESCAPED_IDENTITY_ONLY'
+  /** A Conversations or Chat friendly_name differs from the Flex full_name. */
+  | 'NAME_DRIFT'
+  /** A worker's friendly_name matches no Flex username. */
+  | 'WORKER_WITHOUT_FLEX_USER';
+
+/** A background reconciliation of one tenant's Flex, Conversations, Chat users and workers. */
+export type ReconciliationJob = Node & {
+  __typename?: 'ReconciliationJob';
+  /** The share of the account's Twilio throughput the job takes (0 < share ≤ 1). */
+  budgetShare: Scalars['Float']['output'];
+  /** The chat services whose users are scanned. */
+  chatServiceSids: Array<Scalars['String']['output']>;
+  /** Why it FAILED; null otherwise. */
+  error: Maybe<ReconciliationError>;
+  /**
+   * Where the findings can be downloaded with the same credentials as /graphql:
+   * `/reconciliations/{id}/findings.ndjson` and `.csv`, with `?kind=` repeatable.
+   */
+  exportPaths: ReconciliationExportPaths;
+  /** The findings so far, optionally of some kinds only. */
+  findings: ReconciliationFindingConnection;
+  /** Findings so far per kind (kinds with none are left out). */
+  findingsByKind: Array<ReconciliationKindCount>;
+  /** When it ended (DONE, CANCELLED, FAILED); null before. */
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque id; also the `{id}` of the export URLs. */
+  id: Scalars['ID']['output'];
+  /** How far it is. */
+  progress: ReconciliationProgress;
+  /** When it was started. */
+  startedAt: Scalars['DateTime']['output'];
+  /** Where the job is. */
+  status: ReconciliationStatus;
+  /** When its progress last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A background reconciliation of one tenant's Flex, Conversations, Chat users and workers. */
+export type ReconciliationJobFindingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<Array<ReconciliationFindingKind>>;
+};
+
+/** The tenant's jobs, newest first (finished ones are kept RECONCILE_RETENTION_HOURS). */
+export type ReconciliationJobConnection = {
+  __typename?: 'ReconciliationJobConnection';
+  /** The jobs with their cursors. */
+  edges: Array<ReconciliationJobEdge>;
+  /** The jobs alone. */
+  nodes: Array<ReconciliationJob>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+};
+
+/** An edge of `ReconciliationJobConnection`. */
+export type ReconciliationJobEdge = {
+  __typename?: 'ReconciliationJobEdge';
+  /** Opaque cursor: pass it as `after` to read the jobs after this one. */
+  cursor: Scalars['String']['output'];
+  /** The job. */
+  node: ReconciliationJob;
+};
+
+/** How many findings of one kind a job has. */
+export type ReconciliationKindCount = {
+  __typename?: 'ReconciliationKindCount';
+  /** Findings of that kind so far. */
+  count: Scalars['Int']['output'];
+  /** The kind. */
+  kind: ReconciliationFindingKind;
+};
+
+/** Which list a reconciliation job is reading, in the order they are read. */
+export type ReconciliationPhase =
+  /** The Chat users of each scanned chat service (100 per page). */
+  | 'CHAT'
+  /** The Conversations users (50 per page). */
+  | 'CONVERSATIONS'
+  /** Nothing left to read. */
+  | 'DONE'
+  /** The Flex users (1,000 per page): the index the other lists are compared with. */
+  | 'FLEX'
+  /** The TaskRouter workers (1,000 per page). */
+  | 'WORKERS';
+
+/** How far a reconciliation job is. */
+export type ReconciliationProgress = {
+  __typename?: 'ReconciliationProgress';
+  /**
+   * Pages still to read, estimated from the Flex user count N once the Flex list is read
+   * (Conversations N/50, Chat N/100 per service, workers N/1000); null during the Flex phase.
+   */
+  estimatedRemainingPages: Maybe<Scalars['Int']['output']>;
+  /** Seconds still to run at the measured page time and the job's budget share; null while unknown. */
+  estimatedRemainingSeconds: Maybe<Scalars['Float']['output']>;
+  /** Findings so far. */
+  findings: Scalars['Int']['output'];
+  /** Pages read over pages read plus the estimate, 0 to 1; null while unknown. */
+  fractionDone: Maybe<Scalars['Float']['output']>;
+  /** Twilio pages read so far (one call each). */
+  pagesRead: Scalars['Int']['output'];
+  /** Records read so far, over every list. */
+  peopleScanned: Scalars['Int']['output'];
+  /** The list being read. */
+  phase: ReconciliationPhase;
+};
+
+/** Where a reconciliation job is. */
+export type ReconciliationStatus =
+  /** Cancelled: the findings so far are kept. */
+  | 'CANCELLED'
+  /** A cancel was asked for: the job stops before its next call (the call in flight is abandoned). */
+  | 'CANCELLING'
+  /** Every list was read: the findings are complete. */
+  | 'DONE'
+  /** Twilio failed in a way retrying does not fix (see `error`): the findings so far are kept. */
+  | 'FAILED'
+  /**
+   * The replica running it stopped, and no replica can act as its tenant without the client: it was
+   * started with Basic pass-through credentials. `resumeReconciliation` with the same credentials
+   * goes on from its last checkpoint.
+   */
+  | 'INTERRUPTED'
+  /** Reading Twilio's lists, paced to its budget share. */
+  | 'RUNNING';
+
+/** The result of `resumeReconciliation`. */
+export type ResumeReconciliationPayload = {
+  __typename?: 'ResumeReconciliationPayload';
+  /** The job, RUNNING again. */
+  job: Maybe<ReconciliationJob>;
+  /** Why it could not be resumed (unknown id, not INTERRUPTED, another job running). */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `startReconciliation`; every field is optional. */
+export type StartReconciliationInput = {
+  /** Share of the account's Twilio throughput, above 0 and at most RECONCILE_MAX_BUDGET_SHARE; default RECONCILE_BUDGET_SHARE. */
+  budgetShare?: InputMaybe<Scalars['Float']['input']>;
+  /** Chat services whose users to scan; default: the tenant's chat services minus the Conversations default service. */
+  chatServiceSids?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** The result of `startReconciliation`. */
+export type StartReconciliationPayload = {
+  __typename?: 'StartReconciliationPayload';
+  /** The started job. */
+  job: Maybe<ReconciliationJob>;
+  /** Problems with the input or a job already running; when there are any, no job was started. */
+  userErrors: Array<UserError>;
 };
 
 /** Input of `updateChatUser`: the service, exactly one of `sid` or `identity`, then at least one change. */
@@ -1422,6 +1730,10 @@ export type UserErrorCode =
   | 'NOTHING_TO_CHANGE'
   /** The user to change does not exist in that Twilio account. */
   | 'NOT_FOUND'
+  /** The job is not in a state that allows it (cancel a finished job, resume one that is not INTERRUPTED). */
+  | 'RECONCILIATION_NOT_ALLOWED'
+  /** The tenant already has a running reconciliation: the message names it. */
+  | 'RECONCILIATION_RUNNING'
   /** Twilio rejected the change; the message is Twilio's. */
   | 'REJECTED_BY_TWILIO'
   /** A required value is missing or empty. */
@@ -1608,6 +1920,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( ConversationModel )
     | ( ConversationsUserRecord )
     | ( FlexUserRecord )
+    | ( ReconciliationJobModel )
     | ( Person )
     | ( WorkerRecord )
   ;
@@ -1620,6 +1933,7 @@ export type ResolversTypes = ResolversObject<{
   BulkItemError: ResolverTypeWrapper<BulkItemError>;
   BulkItemOutcome: BulkItemOutcome;
   CacheControlScope: CacheControlScope;
+  CancelReconciliationPayload: ResolverTypeWrapper<Omit<CancelReconciliationPayload, 'job'> & { job?: Maybe<ResolversTypes['ReconciliationJob']> }>;
   ChatBindingType: ChatBindingType;
   ChatChannelMemberStatus: ChatChannelMemberStatus;
   ChatChannelSid: ResolverTypeWrapper<Scalars['ChatChannelSid']['output']>;
@@ -1679,7 +1993,24 @@ export type ResolversTypes = ResolversObject<{
   ProvisionFlexUsersInput: ProvisionFlexUsersInput;
   ProvisionFlexUsersItem: ProvisionFlexUsersItem;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReconciliationError: ResolverTypeWrapper<ReconciliationError>;
+  ReconciliationExportPaths: ResolverTypeWrapper<ReconciliationExportPaths>;
+  ReconciliationFinding: ResolverTypeWrapper<ReconciliationFinding>;
+  ReconciliationFindingConnection: ResolverTypeWrapper<ReconciliationFindingConnection>;
+  ReconciliationFindingEdge: ResolverTypeWrapper<ReconciliationFindingEdge>;
+  ReconciliationFindingKind: ReconciliationFindingKind;
+  ReconciliationJob: ResolverTypeWrapper<ReconciliationJobModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ReconciliationJobConnection: ResolverTypeWrapper<Omit<ReconciliationJobConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ReconciliationJobEdge']>, nodes: Array<ResolversTypes['ReconciliationJob']> }>;
+  ReconciliationJobEdge: ResolverTypeWrapper<Omit<ReconciliationJobEdge, 'node'> & { node: ResolversTypes['ReconciliationJob'] }>;
+  ReconciliationKindCount: ResolverTypeWrapper<ReconciliationKindCount>;
+  ReconciliationPhase: ReconciliationPhase;
+  ReconciliationProgress: ResolverTypeWrapper<ReconciliationProgress>;
+  ReconciliationStatus: ReconciliationStatus;
+  ResumeReconciliationPayload: ResolverTypeWrapper<Omit<ResumeReconciliationPayload, 'job'> & { job?: Maybe<ResolversTypes['ReconciliationJob']> }>;
   RoleSid: ResolverTypeWrapper<Scalars['RoleSid']['output']>;
+  StartReconciliationInput: StartReconciliationInput;
+  StartReconciliationPayload: ResolverTypeWrapper<Omit<StartReconciliationPayload, 'job'> & { job?: Maybe<ResolversTypes['ReconciliationJob']> }>;
   UpdateChatUserInput: UpdateChatUserInput;
   UpdateChatUserPayload: ResolverTypeWrapper<Omit<UpdateChatUserPayload, 'chatUser'> & { chatUser?: Maybe<ResolversTypes['ChatUser']> }>;
   UpdateConversationsUserInput: UpdateConversationsUserInput;
@@ -1711,6 +2042,7 @@ export type ResolversParentTypes = ResolversObject<{
   AccountSid: Scalars['AccountSid']['output'];
   ActivitySid: Scalars['ActivitySid']['output'];
   BulkItemError: BulkItemError;
+  CancelReconciliationPayload: Omit<CancelReconciliationPayload, 'job'> & { job?: Maybe<ResolversParentTypes['ReconciliationJob']> };
   ChatChannelSid: Scalars['ChatChannelSid']['output'];
   ChatServiceSid: Scalars['ChatServiceSid']['output'];
   ChatUser: ChatUserRecord;
@@ -1758,7 +2090,21 @@ export type ResolversParentTypes = ResolversObject<{
   ProvisionFlexUsersInput: ProvisionFlexUsersInput;
   ProvisionFlexUsersItem: ProvisionFlexUsersItem;
   Query: Record<PropertyKey, never>;
+  ReconciliationError: ReconciliationError;
+  ReconciliationExportPaths: ReconciliationExportPaths;
+  ReconciliationFinding: ReconciliationFinding;
+  ReconciliationFindingConnection: ReconciliationFindingConnection;
+  ReconciliationFindingEdge: ReconciliationFindingEdge;
+  ReconciliationJob: ReconciliationJobModel;
+  Float: Scalars['Float']['output'];
+  ReconciliationJobConnection: Omit<ReconciliationJobConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ReconciliationJobEdge']>, nodes: Array<ResolversParentTypes['ReconciliationJob']> };
+  ReconciliationJobEdge: Omit<ReconciliationJobEdge, 'node'> & { node: ResolversParentTypes['ReconciliationJob'] };
+  ReconciliationKindCount: ReconciliationKindCount;
+  ReconciliationProgress: ReconciliationProgress;
+  ResumeReconciliationPayload: Omit<ResumeReconciliationPayload, 'job'> & { job?: Maybe<ResolversParentTypes['ReconciliationJob']> };
   RoleSid: Scalars['RoleSid']['output'];
+  StartReconciliationInput: StartReconciliationInput;
+  StartReconciliationPayload: Omit<StartReconciliationPayload, 'job'> & { job?: Maybe<ResolversParentTypes['ReconciliationJob']> };
   UpdateChatUserInput: UpdateChatUserInput;
   UpdateChatUserPayload: Omit<UpdateChatUserPayload, 'chatUser'> & { chatUser?: Maybe<ResolversParentTypes['ChatUser']> };
   UpdateConversationsUserInput: UpdateConversationsUserInput;
@@ -1816,6 +2162,11 @@ export type BulkItemErrorResolvers<ContextType = Context, ParentType extends Res
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   twilioCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type CancelReconciliationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CancelReconciliationPayload'] = ResolversParentTypes['CancelReconciliationPayload']> = ResolversObject<{
+  job?: Resolver<Maybe<ResolversTypes['ReconciliationJob']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export interface ChatChannelSidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['ChatChannelSid'], any> {
@@ -2058,10 +2409,13 @@ export type MatchedIdentityResolvers<ContextType = Context, ParentType extends R
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  cancelReconciliation?: Resolver<ResolversTypes['CancelReconciliationPayload'], ParentType, ContextType, RequireFields<MutationCancelReconciliationArgs, 'id'>>;
   deprovisionFlexUser?: Resolver<Maybe<ResolversTypes['DeprovisionFlexUserPayload']>, ParentType, ContextType, RequireFields<MutationDeprovisionFlexUserArgs, 'input'>>;
   offboardPerson?: Resolver<Maybe<ResolversTypes['OffboardPersonPayload']>, ParentType, ContextType, RequireFields<MutationOffboardPersonArgs, 'input'>>;
   provisionFlexUser?: Resolver<Maybe<ResolversTypes['ProvisionFlexUserPayload']>, ParentType, ContextType, RequireFields<MutationProvisionFlexUserArgs, 'input'>>;
   provisionFlexUsers?: Resolver<Maybe<ResolversTypes['FlexUsersBulkPayload']>, ParentType, ContextType, RequireFields<MutationProvisionFlexUsersArgs, 'input'>>;
+  resumeReconciliation?: Resolver<ResolversTypes['ResumeReconciliationPayload'], ParentType, ContextType, RequireFields<MutationResumeReconciliationArgs, 'id'>>;
+  startReconciliation?: Resolver<ResolversTypes['StartReconciliationPayload'], ParentType, ContextType, Partial<MutationStartReconciliationArgs>>;
   updateChatUser?: Resolver<Maybe<ResolversTypes['UpdateChatUserPayload']>, ParentType, ContextType, RequireFields<MutationUpdateChatUserArgs, 'input'>>;
   updateConversationsUser?: Resolver<Maybe<ResolversTypes['UpdateConversationsUserPayload']>, ParentType, ContextType, RequireFields<MutationUpdateConversationsUserArgs, 'input'>>;
   updateFlexUser?: Resolver<Maybe<ResolversTypes['UpdateFlexUserPayload']>, ParentType, ContextType, RequireFields<MutationUpdateFlexUserArgs, 'input'>>;
@@ -2069,7 +2423,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'ChatUser' | 'Conversation' | 'ConversationsUser' | 'FlexUser' | 'User' | 'Worker', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ChatUser' | 'Conversation' | 'ConversationsUser' | 'FlexUser' | 'ReconciliationJob' | 'User' | 'Worker', ParentType, ContextType>;
 }>;
 
 export type OffboardPersonPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OffboardPersonPayload'] = ResolversParentTypes['OffboardPersonPayload']> = ResolversObject<{
@@ -2133,15 +2487,101 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Maybe<Array<Maybe<ResolversTypes['Node']>>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   people?: Resolver<Maybe<ResolversTypes['PeopleSearchConnection']>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'filter' | 'first'>>;
+  reconciliation?: Resolver<Maybe<ResolversTypes['ReconciliationJob']>, ParentType, ContextType, RequireFields<QueryReconciliationArgs, 'id'>>;
+  reconciliations?: Resolver<Maybe<ResolversTypes['ReconciliationJobConnection']>, ParentType, ContextType, RequireFields<QueryReconciliationsArgs, 'first'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, Partial<QueryUserArgs>>;
   users?: Resolver<Maybe<Array<Maybe<ResolversTypes['User']>>>, ParentType, ContextType, RequireFields<QueryUsersArgs, 'identities'>>;
   worker?: Resolver<Maybe<ResolversTypes['Worker']>, ParentType, ContextType, RequireFields<QueryWorkerArgs, 'sid'>>;
   workers?: Resolver<Maybe<ResolversTypes['WorkerConnection']>, ParentType, ContextType, RequireFields<QueryWorkersArgs, 'first'>>;
 }>;
 
+export type ReconciliationErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconciliationError'] = ResolversParentTypes['ReconciliationError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  twilioCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type ReconciliationExportPathsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconciliationExportPaths'] = ResolversParentTypes['ReconciliationExportPaths']> = ResolversObject<{
+  csv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ndjson?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ReconciliationFindingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconciliationFinding'] = ResolversParentTypes['ReconciliationFinding']> = ResolversObject<{
+  flexUserSid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  identity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ReconciliationFindingKind'], ParentType, ContextType>;
+  otherName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  otherSid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  serviceSid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ReconciliationFindingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconciliationFindingConnection'] = ResolversParentTypes['ReconciliationFindingConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ReconciliationFindingEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ReconciliationFinding']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ReconciliationFindingEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconciliationFindingEdge'] = ResolversParentTypes['ReconciliationFindingEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ReconciliationFinding'], ParentType, ContextType>;
+}>;
+
+export type ReconciliationJobResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconciliationJob'] = ResolversParentTypes['ReconciliationJob']> = ResolversObject<{
+  budgetShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  chatServiceSids?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['ReconciliationError']>, ParentType, ContextType>;
+  exportPaths?: Resolver<ResolversTypes['ReconciliationExportPaths'], ParentType, ContextType>;
+  findings?: Resolver<ResolversTypes['ReconciliationFindingConnection'], ParentType, ContextType, RequireFields<ReconciliationJobFindingsArgs, 'first'>>;
+  findingsByKind?: Resolver<Array<ResolversTypes['ReconciliationKindCount']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['ReconciliationProgress'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReconciliationStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ReconciliationJobConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconciliationJobConnection'] = ResolversParentTypes['ReconciliationJobConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ReconciliationJobEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ReconciliationJob']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ReconciliationJobEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconciliationJobEdge'] = ResolversParentTypes['ReconciliationJobEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ReconciliationJob'], ParentType, ContextType>;
+}>;
+
+export type ReconciliationKindCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconciliationKindCount'] = ResolversParentTypes['ReconciliationKindCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ReconciliationFindingKind'], ParentType, ContextType>;
+}>;
+
+export type ReconciliationProgressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconciliationProgress'] = ResolversParentTypes['ReconciliationProgress']> = ResolversObject<{
+  estimatedRemainingPages?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  estimatedRemainingSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  findings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fractionDone?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  pagesRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  peopleScanned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  phase?: Resolver<ResolversTypes['ReconciliationPhase'], ParentType, ContextType>;
+}>;
+
+export type ResumeReconciliationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResumeReconciliationPayload'] = ResolversParentTypes['ResumeReconciliationPayload']> = ResolversObject<{
+  job?: Resolver<Maybe<ResolversTypes['ReconciliationJob']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export interface RoleSidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['RoleSid'], any> {
   name: 'RoleSid';
 }
+
+export type StartReconciliationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StartReconciliationPayload'] = ResolversParentTypes['StartReconciliationPayload']> = ResolversObject<{
+  job?: Resolver<Maybe<ResolversTypes['ReconciliationJob']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
 
 export type UpdateChatUserPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpdateChatUserPayload'] = ResolversParentTypes['UpdateChatUserPayload']> = ResolversObject<{
   chatUser?: Resolver<Maybe<ResolversTypes['ChatUser']>, ParentType, ContextType>;
@@ -2258,6 +2698,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   AccountSid?: GraphQLScalarType;
   ActivitySid?: GraphQLScalarType;
   BulkItemError?: BulkItemErrorResolvers<ContextType>;
+  CancelReconciliationPayload?: CancelReconciliationPayloadResolvers<ContextType>;
   ChatChannelSid?: GraphQLScalarType;
   ChatServiceSid?: GraphQLScalarType;
   ChatUser?: ChatUserResolvers<ContextType>;
@@ -2298,7 +2739,19 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PersonSid?: GraphQLScalarType;
   ProvisionFlexUserPayload?: ProvisionFlexUserPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReconciliationError?: ReconciliationErrorResolvers<ContextType>;
+  ReconciliationExportPaths?: ReconciliationExportPathsResolvers<ContextType>;
+  ReconciliationFinding?: ReconciliationFindingResolvers<ContextType>;
+  ReconciliationFindingConnection?: ReconciliationFindingConnectionResolvers<ContextType>;
+  ReconciliationFindingEdge?: ReconciliationFindingEdgeResolvers<ContextType>;
+  ReconciliationJob?: ReconciliationJobResolvers<ContextType>;
+  ReconciliationJobConnection?: ReconciliationJobConnectionResolvers<ContextType>;
+  ReconciliationJobEdge?: ReconciliationJobEdgeResolvers<ContextType>;
+  ReconciliationKindCount?: ReconciliationKindCountResolvers<ContextType>;
+  ReconciliationProgress?: ReconciliationProgressResolvers<ContextType>;
+  ResumeReconciliationPayload?: ResumeReconciliationPayloadResolvers<ContextType>;
   RoleSid?: GraphQLScalarType;
+  StartReconciliationPayload?: StartReconciliationPayloadResolvers<ContextType>;
   UpdateChatUserPayload?: UpdateChatUserPayloadResolvers<ContextType>;
   UpdateConversationsUserPayload?: UpdateConversationsUserPayloadResolvers<ContextType>;
   UpdateFlexUserPayload?: UpdateFlexUserPayloadResolvers<ContextType>;

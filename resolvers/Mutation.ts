@@ -10,6 +10,7 @@ import type { Context } from './context.js';
 import { atItem, checkBatch, runBulk } from './flex-bulk.js';
 import { chatService, flexInstance, personOfFlexUser } from './joins.js';
 import { offboardingMutations } from './offboarding.js';
+import { reconciliationMutations } from './reconciliation.js';
 import {
   checkAttributes,
   checkEmail,
@@ -88,6 +89,7 @@ const instanceNotFound = (instanceSid: string) => ({
 
 export const Mutation: MutationResolvers = {
   ...offboardingMutations,
+  ...reconciliationMutations,
 
   provisionFlexUser: async (_root, { input }, ctx) => {
     const userErrors = checkProvision(input);

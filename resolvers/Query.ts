@@ -3,6 +3,8 @@ import type { QueryResolvers, ResolversInterfaceTypes } from '../generated/resol
 import type { Context } from './context.js';
 import { readConnection } from './connection.js';
 import { fromGlobalId } from './global-id.js';
+import { reconciliationQueries } from './reconciliation.js';
+import { jobModel } from './reconciliation-model.js';
 import {
   chatService,
   flexInstance,
@@ -82,6 +84,10 @@ async function loadNode(id: string, ctx: Context): Promise<NodeParent | null> {
         ? record
         : null;
     }
+    case 'ReconciliationJob': {
+      const record = await ctx.reconciliations.get(target.id);
+      return record ? jobModel(record) : null;
+    }
     default:
       return null;
   }
@@ -116,6 +122,7 @@ async function personBySid(sid: string, ctx: Context): Promise<Person | null> {
 }
 
 export const Query: QueryResolvers = {
+  ...reconciliationQueries,
   node: (_root, { id }, ctx) => loadNode(id, ctx),
   nodes: (_root, { ids }, ctx) => {
     if (ids.length > MAX_IDENTITIES_PER_REQUEST) {

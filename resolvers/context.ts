@@ -1,4 +1,5 @@
 import type { Apis, Loaders } from '../datasources/index.js';
+import type { TenantJobs } from '../datasources/reconciliation/tenant-jobs.js';
 import type { OperationTrace } from '../datasources/tracing-hooks.js';
 
 /** What every resolver may touch; built once per request by server/context.ts. */
@@ -12,6 +13,8 @@ export interface Context {
   lifecycle: RequestLifecycle;
   /** Bounds of the bulk mutations and of the `people` search (from the configuration). */
   backOffice: BackOfficeLimits;
+  /** The tenant's reconciliation jobs (server/reconciliation-jobs.ts), bound to its credentials. */
+  reconciliations: TenantJobs;
 }
 
 export interface BackOfficeLimits {
@@ -76,4 +79,9 @@ export interface Defaults {
    * Flex's Configuration names (`taskrouter_workspace_sid`, read once per account); null when none.
    */
   workspaceSid(): Promise<string | null>;
+  /**
+   * The chat service Flex's Configuration names (`chat_service_instance_sid`): the Conversations
+   * default service, whose Chat users are the Conversations users. null when none.
+   */
+  flexChatServiceSid(): Promise<string | null>;
 }

@@ -13,7 +13,9 @@ export type GlobalIdTarget =
   | { type: 'Conversation'; sid: string }
   /** A conversation of a named service (`/v1/Services/{ChatServiceSid}/Conversations/{Sid}`). */
   | { type: 'ServiceConversation'; chatServiceSid: string; sid: string }
-  | { type: 'Worker'; workspaceSid: string; sid: string };
+  | { type: 'Worker'; workspaceSid: string; sid: string }
+  /** A reconciliation job of the request's tenant (RJ + 32 hex digits). */
+  | { type: 'ReconciliationJob'; id: string };
 
 type Check = (value: string) => boolean;
 const sid =
@@ -47,6 +49,7 @@ const KEYS = {
     ['workspaceSid', sid('workspace')],
     ['sid', sid('worker')],
   ],
+  ReconciliationJob: [['id', (value) => /^RJ[0-9a-f]{32}$/.test(value)]],
 } as const satisfies Record<GlobalIdTarget['type'], readonly (readonly [string, Check])[]>;
 
 /** Opaque by contract (clients must not decode it): base64url of the type and its keys. */

@@ -9,6 +9,7 @@ import { FlexUser } from './FlexUser.js';
 import { Mutation } from './Mutation.js';
 import { Node } from './Node.js';
 import { Query } from './Query.js';
+import { ReconciliationJob } from './ReconciliationJob.js';
 import { scalars } from './scalars.js';
 import { User } from './User.js';
 import { UserConversation } from './UserConversation.js';
@@ -26,6 +27,7 @@ export const resolvers: Resolvers = {
   Mutation,
   Node,
   Query,
+  ReconciliationJob,
   User,
   UserConversation,
   Worker,

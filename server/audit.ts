@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { pino, type Logger } from 'pino';
+import { jobGlobalId, type ReconciliationJobModel } from '../resolvers/reconciliation-model.js';
 import type { BackOfficeConfig } from './config.js';
 
 /**
@@ -168,6 +169,17 @@ export function offboardingOf(payload: unknown): { targets: string[]; completed:
     typeof step.target === 'string' ? step.target.split('/') : [],
   );
   return { targets, completed };
+}
+
+/**
+ * The reconciliation job a payload carries (start, cancel, resume), by its GraphQL id, and the id
+ * the mutation was given (`cancelReconciliation(id:)`), so a refused one still names its target.
+ */
+export function reconciliationTargets(payload: unknown, args: Record<string, unknown>): string[] {
+  const job = (payload as { job?: ReconciliationJobModel | null } | null)?.job;
+  const targets = typeof args.id === 'string' ? [args.id] : [];
+  if (job?.kind === 'ReconciliationJob') targets.push(jobGlobalId(job.record.id));
+  return targets;
 }
 
 export function auditError(error: unknown): AuditError {

@@ -2,6 +2,7 @@ import type { Credentials } from '../datasources/index.js';
 import { isSid, type SidKind } from '../datasources/sids.js';
 import { checkChatServiceSids } from './chat-services.js';
 import { ANY_ORIGIN, checkCorsOrigins } from './cors-origins.js';
+import { reconcileConfig, type ReconcileConfig } from './reconcile-config.js';
 
 export interface Config {
   port: number;
@@ -57,6 +58,8 @@ export interface Config {
   cacheTtlSeconds: number;
   /** Bulk mutations, search and the audit trail (README "Back-office operations"). */
   backOffice: BackOfficeConfig;
+  /** The reconciliation job (RECONCILE_*). */
+  reconcile: ReconcileConfig;
 }
 
 export interface BackOfficeConfig {
@@ -297,6 +300,7 @@ export function loadConfig(env: Env = process.env): Config {
     redis: redisConfig(read, int),
     cacheTtlSeconds: int('CACHE_TTL_SECONDS', 30, 0, 86_400),
     backOffice: backOfficeConfig(read, int),
+    reconcile: reconcileConfig(read, int, (message) => new ConfigError(message)),
   };
 }
 

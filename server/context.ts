@@ -8,11 +8,13 @@ import {
 } from '../datasources/index.js';
 import { createSharedBudget, type SharedBudgetEvents } from '../datasources/shared-budget.js';
 import type { ReadCache } from '../datasources/read-cache/read-cache.js';
+import type { TenantJobs } from '../datasources/reconciliation/tenant-jobs.js';
 import type { Context, RequestTelemetry } from '../resolvers/context.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { bypassesCache } from './read-cache.js';
+import type { ReconciliationJobs } from './reconciliation-jobs.js';
 import type { SharedState } from './shared-state.js';
 import { createTenantResolver, type Tenant } from './tenant.js';
 import { NO_TRACING, type Tracing } from './tracing.js';
@@ -109,6 +111,7 @@ export function createContextFunction(
   metrics: Metrics,
   tracing: Tracing = NO_TRACING,
   readCache: ReadCache | null = null,
+  reconciliations: ReconciliationJobs | null = null,
 ) {
   const resolveTenant = createTenantResolver(config);
   return async (request: RequestInfo): Promise<Context> => {
@@ -203,6 +206,7 @@ export function createContextFunction(
         conversationsServiceSids: tenant.conversationsServiceSids,
         flexIdentityEscapes: tenant.flexIdentityEscapes,
         workspaceSid: async () => (await discovered()).workspaceSid,
+        flexChatServiceSid: async () => (await discovered()).chatServiceSid,
       },
       telemetry,
       backOffice: {
@@ -211,6 +215,7 @@ export function createContextFunction(
         bulkConcurrency: Math.min(config.backOffice.bulkConcurrency, config.accountConcurrency),
         searchMaxPages: config.backOffice.searchMaxPages,
       },
+      reconciliations: reconciliations?.forTenant(tenant) ?? NO_RECONCILIATIONS,
       lifecycle: {
         end: () => ended.abort(),
         credentialsRejected: () => session.rejected !== null,
@@ -219,6 +224,13 @@ export function createContextFunction(
     };
   };
 }
+
+/** A context built without the job manager (never by the gateway itself): every use fails. */
+const NO_RECONCILIATIONS = new Proxy({} as TenantJobs, {
+  get: () => {
+    throw new Error('Reconciliation jobs are not available here');
+  },
+});
 
 /** A request refused while choosing its tenant: logged, and counted when it was its credentials. */
 function reportRefusal(error: unknown, log: Logger, metrics: Metrics): void {

@@ -24,9 +24,13 @@ import { registerProbes, UPSTREAM_CHECK_MAX_AGE_MS } from './probes.js';
 import { listenError } from './startup-error.js';
 import { createApqCache } from './apq-cache.js';
 import { createReadCacheFromConfig } from './read-cache.js';
+import { registerReconciliationExport } from './reconciliation-export.js';
+import { createReconciliationJobs } from './reconciliation-jobs.js';
 import { createSharedState } from './shared-state.js';
 import { startupWarnings } from './startup-warnings.js';
+import { createTenantResolver } from './tenant.js';
 import { createTracing } from './tracing.js';
+import { jobGlobalId } from '../resolvers/reconciliation-model.js';
 
 export interface RunningGateway {
   /** Base URL, e.g. http://127.0.0.1:4000 (no trailing slash). */
@@ -181,9 +185,25 @@ export async function startGateway(
   const transport = createTransportFromConfig(config, shared, { metrics, log });
   const tracing = await createTracing(config.tracing);
   const readCache = createReadCacheFromConfig(config, shared, log, metrics);
-  const contextFor = createContextFunction(config, transport, metrics, tracing, readCache);
   const limits = createQueryLimits({ searchMaxPages: config.backOffice.searchMaxPages });
   const audit = createAuditLog(config.backOffice);
+  const reconciliations = createReconciliationJobs({
+    config,
+    transport,
+    shared,
+    log,
+    metrics,
+    audit,
+    publicId: jobGlobalId,
+  });
+  const contextFor = createContextFunction(
+    config,
+    transport,
+    metrics,
+    tracing,
+    readCache,
+    reconciliations,
+  );
   const apollo = createApolloServer({
     introspection: config.introspection,
     log,
@@ -217,6 +237,11 @@ export async function startGateway(
   app.get('/metrics', async (_request, reply) =>
     reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
+  registerReconciliationExport(app, {
+    resolveTenant: createTenantResolver(config),
+    jobsFor: (tenant) => reconciliations.forTenant(tenant),
+    log,
+  });
   await app.register(fastifyApollo(apollo), {
     path: GRAPHQL_PATH,
     // Not OPTIONS (the integration's default): a preflight is CORS's to answer (cors.ts), and
@@ -233,6 +258,7 @@ export async function startGateway(
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
+    await reconciliations.close();
     await app.close();
     await apollo.stop();
     await transport.destroy();
@@ -244,11 +270,19 @@ export async function startGateway(
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${port}`;
+  // Jobs another replica left behind (its lease lapsed), now that this one can run them.
+  reconciliations
+    .sweep()
+    .catch((error: unknown) =>
+      log.warn({ err: { message: (error as Error).message } }, 'reconciliation sweep failed'),
+    );
   return {
     url,
     graphqlUrl: `${url}/graphql`,
     close: async () => {
       await shutdown.drain(SHUTDOWN_GRACE_MS);
+      // Before the transport and Redis go: each job checkpoints and hands its lease back.
+      await reconciliations.close();
       await apollo.stop();
       await transport.destroy();
       await shared.close();

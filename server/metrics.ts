@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { UpstreamCall } from '../datasources/http.js';
 import type { Reachability } from '../datasources/reachability.js';
+import { FINDING_KINDS, type FindingKind } from '../datasources/reconciliation/classifier.js';
 
 export interface MetricsOptions {
   /**
@@ -135,6 +136,27 @@ export function createMetrics(options: MetricsOptions) {
     registers,
   });
 
+  const reconcileRunning = new Gauge({
+    name: 'reconcile_jobs_running',
+    help: 'Reconciliation jobs running on this replica.',
+    registers,
+  });
+  const reconcilePages = new Counter({
+    name: 'reconcile_pages_total',
+    help: 'Twilio list pages read by reconciliation jobs on this replica.',
+    registers,
+  });
+  const reconcileFindings = new Counter({
+    name: 'reconcile_findings_total',
+    help: 'Findings of reconciliation jobs on this replica, by kind.',
+    labelNames: ['kind'],
+    registers,
+  });
+  // Bound once: a finding is counted without building a label object, and every kind shows as 0.
+  const findingsOfKind = new Map(
+    FINDING_KINDS.map((kind) => [kind, reconcileFindings.labels({ kind })] as const),
+  );
+
   const accountLabels = new Set<string>();
   const accountLabel = (account: string): string => {
     if (accountLabels.has(account)) return account;
@@ -221,6 +243,15 @@ export function createMetrics(options: MetricsOptions) {
     },
     redisCommand(kind: string, seconds: number) {
       redisSeconds.observe({ kind }, seconds);
+    },
+    reconcileJobsRunning(count: number) {
+      reconcileRunning.set(count);
+    },
+    reconcilePage() {
+      reconcilePages.inc();
+    },
+    reconcileFinding(kind: FindingKind) {
+      findingsOfKind.get(kind)?.inc();
     },
     /** `reason` comes from a fixed set (AuthRefusalReason), so it is a bounded label. */
     authRefusal(reason: string) {

@@ -6,6 +6,7 @@ import {
   describeChanges,
   offboardingOf,
   payloadTargets,
+  reconciliationTargets,
   userErrorsOf,
   type AuditItem,
   type AuditLog,
@@ -125,6 +126,7 @@ function auditRecord(
       ...described.targets,
       ...payloadTargets(settled.result),
       ...(offboarding?.targets ?? []),
+      ...reconciliationTargets(settled.result, args),
       ...(bulk ?? []).flatMap((item) => item.targets),
     ]),
   ];
