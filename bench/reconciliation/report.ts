@@ -187,8 +187,10 @@ export function renderReconciliation(result: ReconciliationResult): string {
     '## Effect on live traffic',
     '',
     `The profile query (\`bench/scenarios/profile.ts\`) at ${settings.ratePerSecond}/s open loop (latency from ` +
-      `each request's scheduled time), rotating through ${settings.rotation} seeded people (more than the ` +
-      'default 30 s cache holds at this rate, so reads go to Twilio), for the duration of a scan, with the scan ' +
+      `each request's scheduled time), rotating through ${settings.rotation} seeded people: each comes back every ` +
+      `${(settings.rotation / settings.ratePerSecond).toFixed(0)} s (the default cache keeps a read 30 s), so reads go ` +
+      'to Twilio; with the default `TWILIO_FLEX_IDENTITY_ESCAPES=true` each product is asked for both identity forms ' +
+      '(the 404s). For the duration of a scan, with the scan ' +
       `running and without, ${settings.rounds} interleaved round(s) (odd rounds with first, even rounds without first).`,
     '',
     ...trafficRows(result.traffic),
