@@ -19,6 +19,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildGateway, deploymentEnv, startGatewayProcess } from './measure/gateway-process.js';
+import { cpuMs } from './measure/cpu.js';
 import { loadAverage, machine } from './measure/machine.js';
 import { publishResults } from './measure/results.js';
 import { startOpenLoop, type OpenLoopResult } from './measure/open-loop.js';
@@ -137,7 +138,9 @@ try {
   log('the scan alone');
   await control.clearLog();
   const sampler = await startRssSampler(gateway.pid);
+  const cpuBefore = cpuMs(gateway.pid);
   const alone: JobRun = await runJob(gateway.graphqlUrl, jobInput, settings.pollMs);
+  const cpuAfter = cpuMs(gateway.pid);
   const rss = await sampler.stop();
   const aloneCalls = await accountCalls();
   if (alone.job.status !== 'DONE') {
@@ -217,6 +220,8 @@ try {
       polls: alone.polls,
       calls: callFigures(aloneCalls, alone.wallMs),
       rss: { idleMiB: idleRssMiB, ...rss },
+      // The polls' share is in it too: a few ms each, every pollMs.
+      cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
     },
     findings,
     exports: [ndjson, csv],

@@ -53,6 +53,8 @@ export interface ReconciliationResult {
     polls: JobRun['polls'];
     calls: CallFigures;
     rss: RssFigures & { idleMiB: number | null };
+    /** The gateway process's CPU time (user + system) over the scan, polls included. */
+    cpuMs: number | null;
   };
   findings: KindCheck[];
   exports: ExportFigures[];
@@ -153,6 +155,7 @@ export function renderReconciliation(result: ReconciliationResult): string {
     `| Twilio calls | ${scan.calls.total} (statuses ${JSON.stringify(scan.calls.statuses)}) |`,
     `| most calls in flight at once | ${scan.calls.mostInFlight} |`,
     `| time a job call was in flight | ${pct(scan.calls.inFlightShare)} of the wall time |`,
+    `| gateway CPU over the scan | ${scan.cpuMs === null ? 'n/a' : `${scan.cpuMs.toFixed(0)} ms (${(scan.cpuMs / Math.max(1, job.progress.pagesRead)).toFixed(1)} ms per page read; the ${scan.polls.length} polls included)`} |`,
     `| pages read, people scanned | ${job.progress.pagesRead}, ${job.progress.peopleScanned} |`,
     `| gateway RSS | idle before ${mib(scan.rss.idleMiB)}; peak during ${mib(scan.rss.sampledPeakMiB)} sampled (${scan.rss.samples} samples of VmRSS every 100 ms), ${mib(scan.rss.hwmMiB)} VmHWM |`,
     '',
