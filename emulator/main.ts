@@ -11,10 +11,12 @@ Options:
   --seed-users N   people in the first account (default 300; the second gets a tenth, at least 20)
   --seed N         seed of the generator: the same N gives the same data (default 1)
   --host HOST      address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+  --no-orphans     seed without the reconciliation scan's planted orphans and name drift
   -h, --help       print this and exit
 
 Environment:
   PORT             port to listen on (default 4010; 0 picks a free one)
+  EMULATOR_PLANT_ORPHANS=false   the same as --no-orphans
 
 It prints each seeded account's SID, auth token, API key and Flex and Chat SIDs. To run the
 gateway against it: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FLEX_API_URL,
@@ -28,6 +30,7 @@ function readCommandLine() {
         'seed-users': { type: 'string' },
         seed: { type: 'string' },
         host: { type: 'string' },
+        'no-orphans': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -58,11 +61,12 @@ const emulator = await startEmulator({
   host: values.host ?? '127.0.0.1',
   seedUsers: integer(values['seed-users'], '--seed-users'),
   seed: integer(values.seed, '--seed'),
+  plantOrphans: !(values['no-orphans'] === true || process.env.EMULATOR_PLANT_ORPHANS === 'false'),
 });
 
 console.log(`Twilio emulator (Flex, Conversations, Chat) listening on ${emulator.url}`);
 console.log(
-  `Control API: ${emulator.url}/__emulator/accounts | requests | faults | concurrency | people | reset`,
+  `Control API: ${emulator.url}/__emulator/accounts | requests | faults | concurrency | people | planted-orphans | expected-findings | reset`,
 );
 for (const account of emulator.accounts) {
   console.log(`

@@ -22,8 +22,9 @@ export interface SeedOptions {
   seedUsers: number;
   seed: number;
   /**
-   * Plant the reconciliation scan's missing kinds (seed-reconciliation.ts). Off by default until
-   * the whole suite has run with it: it adds workers and Chat users to the end of the lists.
+   * Plant the reconciliation scan's missing kinds (seed-reconciliation.ts): on unless false, so
+   * every emulator (tests, `npm start`'s embedded one) has something of each kind to find. It adds
+   * workers and Chat users at the end of the lists and moves no SID seeded before.
    */
   plantOrphans?: boolean;
 }
@@ -100,7 +101,7 @@ export function createSeededStore(options: SeedOptions): Store {
       createRng(deriveSeed(options.seed, `channels:${index}`)),
       SEED_END,
     );
-    if (options.plantOrphans === true) {
+    if (options.plantOrphans !== false) {
       account.plantedOrphans = seedReconciliation(
         store,
         account,

@@ -54,7 +54,7 @@ export class AccountState {
   readonly flexUsersByUsername = new Map<string, FlexUserRecord>();
   /** The TaskRouter workspace Flex routes to: its activities and workers. */
   readonly workspace: WorkspaceState;
-  /** What the seed planted for the reconciliation scan (empty unless asked for). */
+  /** What the seed planted for the reconciliation scan (empty when told not to plant). */
   plantedOrphans: PlantedOrphan[] = [];
 
   constructor(readonly record: AccountRecord) {

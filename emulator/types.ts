@@ -8,7 +8,10 @@ export interface EmulatorOptions {
   seedUsers?: number;
   /** Seed of the deterministic PRNG. @default 1 */
   seed?: number;
-  /** Plant the reconciliation scan's orphans and drift (GET /__emulator/planted-orphans). @default false */
+  /**
+   * Plant the reconciliation scan's orphans and drift (GET /__emulator/planted-orphans); false
+   * for the seed without them. @default true
+   */
   plantOrphans?: boolean;
   /**
    * Requests the log keeps; older ones are dropped (and counted in GET /__emulator/requests'

@@ -634,7 +634,8 @@ export type Mutation = {
   /**
    * Offboards a person in one step: deprovisions their Flex user (v4), then as asked deletes their
    * Conversations user, then deletes their Chat users or takes them out of their channels, reporting
-   * each step. Idempotent and resumable (`input.steps`); `dryRun` shows the plan. If the Flex step fails,
+   * each step (a record held under the other Flex identity form is found and acted on too, when
+   * escapes are on). Idempotent and resumable (`input.steps`); `dryRun` shows the plan. If the Flex step fails,
    * every later step is SKIPPED and reported. LEAVE_CHANNELS leaves at most 50 channels per Chat user
    * per call (one Twilio page) and says so in `channelsRemaining`.
    */
@@ -834,7 +835,11 @@ export type OffboardPersonInput = {
   conversationsUser?: InputMaybe<OffboardConversationsUser>;
   /** Only look things up and report PLANNED steps: nothing is written. */
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
-  /** The person's identity: the Flex username, and the Conversations and Chat identity. */
+  /**
+   * The person's identity: the Flex username, and the Conversations and Chat identity. With Flex
+   * identity escapes on (the default), each product is also asked for the other Flex form
+   * (`ann.veal@x.com` / `ann_2Eveal_40x_2Ecom`), as reads are, and every record found is offboarded.
+   */
   identity: Scalars['String']['input'];
   /** Defaults to the configured Flex instance. */
   instanceSid?: InputMaybe<Scalars['FlexInstanceSid']['input']>;
@@ -888,7 +893,7 @@ export type OffboardingStep = {
   error: Maybe<BulkItemError>;
   /** What became of it. */
   outcome: OffboardingOutcome;
-  /** Why the step was skipped, or what was found instead of the thing (e.g. no such user). */
+  /** Why the step was skipped, what was found instead of the thing (e.g. no such user), or that the record was found under the other Flex identity form. */
   reason: Maybe<Scalars['String']['output']>;
   /** What it acts on: a SID, or `service/SID` (`IS…/US…`, `IS…/CH…/MB…` for a membership); null when not looked up. */
   target: Maybe<Scalars['String']['output']>;

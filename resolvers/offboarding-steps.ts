@@ -27,6 +27,11 @@ export interface StepResult {
 export interface OffboardPlan {
   instanceSid: string;
   identity: string;
+  /**
+   * Every form the person's records may hold: the identity, then (Flex identity escapes on) its
+   * other Flex form. Each product is asked for each, and every record found is acted on.
+   */
+  identityForms: readonly string[];
   conversationsUser: OffboardConversationsUser;
   chatUsers: OffboardChatUsers;
   dryRun: boolean;
@@ -35,6 +40,13 @@ export interface OffboardPlan {
 }
 
 type Write = () => Promise<boolean>;
+type Act = (
+  action: OffboardingAction,
+  target: string,
+  write: Write,
+  noop?: boolean,
+  note?: string | null,
+) => Promise<void>;
 
 /**
  * Runs the steps in order and reports every one: a step is never dropped, whatever happens to
@@ -61,13 +73,16 @@ export async function runOffboarding(
   };
   const skippedFor = (action: OffboardingAction): string | null =>
     blocked ?? (plan.only.has(action) ? null : 'not in input.steps');
-  /** Sends one write (or plans it): DONE, ALREADY_DONE when Twilio answered 404, else FAILED. */
-  const act = async (action: OffboardingAction, target: string, write: Write, noop = false) => {
-    if (plan.dryRun && !noop) return step(action, target, 'PLANNED');
+  /**
+   * Sends one write (or plans it): DONE, ALREADY_DONE when Twilio answered 404, else FAILED.
+   * `note` (which identity form the record was found under) goes in the step's reason.
+   */
+  const act: Act = async (action, target, write, noop = false, note = null) => {
+    if (plan.dryRun && !noop) return step(action, target, 'PLANNED', note);
     try {
-      step(action, target, (await write()) ? 'DONE' : 'ALREADY_DONE');
+      step(action, target, (await write()) ? 'DONE' : 'ALREADY_DONE', note);
     } catch (error) {
-      step(action, target, 'FAILED', null, failure(error));
+      step(action, target, 'FAILED', note, failure(error));
     }
   };
   /** A look-up that failed is the step's failure: what it would have acted on is unknown. */
@@ -84,33 +99,80 @@ export async function runOffboarding(
     }
   };
 
+  const forms = plan.identityForms.length;
+  /**
+   * The records of every identity form, asked for together. A form whose look-up failed is the
+   * step's FAILED (what it would have acted on is unknown); what the others found is still
+   * returned and acted on. `found` is null when every look-up failed.
+   */
+  const lookupForms = async <T>(
+    action: OffboardingAction,
+    target: string | null,
+    read: (identity: string) => Promise<T | null>,
+  ) => {
+    const settled = await Promise.allSettled(plan.identityForms.map((form) => read(form)));
+    const found: { identity: string; record: T }[] = [];
+    let failed = 0;
+    settled.forEach((result, at) => {
+      const identity = plan.identityForms[at]!;
+      if (result.status === 'rejected') {
+        failed++;
+        const reason = forms > 1 ? `the look-up of ${identity} failed` : 'the look-up failed';
+        step(action, target, 'FAILED', reason, failure(result.reason));
+      } else if (result.value !== null) {
+        found.push({ identity, record: result.value });
+      }
+    });
+    return { found, failed: failed > 0 };
+  };
+  /** Says which form a record was found under, when it is not the identity given. */
+  const formNote = (identity: string) =>
+    identity === plan.identity ? null : `found as ${identity} (the other Flex form)`;
+  const anyForm = plan.identityForms.join(' or ');
+
   // 1. Flex: deprovisioning a deactivated user changes nothing, so it is not sent again.
   const flexSkip = skippedFor('DEPROVISION_FLEX_USER');
   if (flexSkip) {
     step('DEPROVISION_FLEX_USER', null, 'SKIPPED', flexSkip);
   } else {
-    const read = await lookup('DEPROVISION_FLEX_USER', null, () =>
-      apis.flex.fetchFlexUserByUsername(plan.instanceSid, plan.identity),
+    const { found, failed } = await lookupForms('DEPROVISION_FLEX_USER', null, (username) =>
+      apis.flex.fetchFlexUserByUsername(plan.instanceSid, username),
     );
-    const flexUser = read?.found;
-    if (!read) {
-      blocked = 'the Flex deprovision failed';
-    } else if (!flexUser) {
+    if (found.length === 0 && !failed) {
       step(
         'DEPROVISION_FLEX_USER',
         null,
         'ALREADY_DONE',
-        `no Flex user ${plan.identity} in ${plan.instanceSid}`,
+        `no Flex user ${anyForm} in ${plan.instanceSid}`,
       );
-    } else if (flexUser.deactivated) {
-      step('DEPROVISION_FLEX_USER', flexUser.flex_user_sid, 'ALREADY_DONE', 'already deactivated');
-    } else {
-      await act('DEPROVISION_FLEX_USER', flexUser.flex_user_sid, async () => {
-        await apis.flex.deprovisionFlexUser(plan.instanceSid, flexUser.flex_user_sid);
-        ctx.loaders.forgetFlexUser({ instanceSid: plan.instanceSid, sid: flexUser.flex_user_sid });
-        return true;
-      });
-      if (steps.at(-1)?.outcome === 'FAILED') blocked = 'the Flex deprovision failed';
+    }
+    for (const { identity, record: flexUser } of found) {
+      const note = formNote(identity);
+      if (flexUser.deactivated) {
+        const reason = note ? `already deactivated; ${note}` : 'already deactivated';
+        step('DEPROVISION_FLEX_USER', flexUser.flex_user_sid, 'ALREADY_DONE', reason);
+        continue;
+      }
+      await act(
+        'DEPROVISION_FLEX_USER',
+        flexUser.flex_user_sid,
+        async () => {
+          await apis.flex.deprovisionFlexUser(plan.instanceSid, flexUser.flex_user_sid);
+          ctx.loaders.forgetFlexUser({
+            instanceSid: plan.instanceSid,
+            sid: flexUser.flex_user_sid,
+          });
+          return true;
+        },
+        false,
+        note,
+      );
+    }
+    if (
+      failed ||
+      steps.some((s) => s.action === 'DEPROVISION_FLEX_USER' && s.outcome === 'FAILED')
+    ) {
+      blocked = 'the Flex deprovision failed';
     }
   }
 
@@ -121,21 +183,20 @@ export async function runOffboarding(
     if (skip) {
       step('DELETE_CONVERSATIONS_USER', null, 'SKIPPED', skip);
     } else {
-      const read = await lookup('DELETE_CONVERSATIONS_USER', null, () =>
-        apis.conversations.fetchUser({ identity: plan.identity }),
+      const { found, failed } = await lookupForms('DELETE_CONVERSATIONS_USER', null, (identity) =>
+        apis.conversations.fetchUser({ identity }),
       );
-      const user = read?.found;
-      conversationsServiceSid = user?.chat_service_sid ?? null;
-      if (read && !user) {
-        step(
+      conversationsServiceSid = found[0]?.record.chat_service_sid ?? null;
+      if (found.length === 0 && !failed) {
+        step('DELETE_CONVERSATIONS_USER', null, 'ALREADY_DONE', `no Conversations user ${anyForm}`);
+      }
+      for (const { identity, record: user } of found) {
+        await act(
           'DELETE_CONVERSATIONS_USER',
-          null,
-          'ALREADY_DONE',
-          `no Conversations user ${plan.identity}`,
-        );
-      } else if (user) {
-        await act('DELETE_CONVERSATIONS_USER', user.sid, () =>
-          apis.conversations.deleteUser(user.sid),
+          user.sid,
+          () => apis.conversations.deleteUser(user.sid),
+          false,
+          formNote(identity),
         );
       }
     }
@@ -156,20 +217,25 @@ export async function runOffboarding(
     services.push(conversationsServiceSid);
   }
   for (const serviceSid of services) {
-    const read = await lookup(action, serviceSid, () =>
-      apis.chat.fetchUser(serviceSid, { identity: plan.identity }),
+    const { found, failed } = await lookupForms(action, serviceSid, (identity) =>
+      apis.chat.fetchUser(serviceSid, { identity }),
     );
-    if (!read) continue;
-    const user = read.found;
-    if (!user) {
-      step(action, serviceSid, 'ALREADY_DONE', `no Chat user ${plan.identity} in ${serviceSid}`);
-    } else if (action === 'DELETE_CHAT_USER') {
-      await act(action, `${serviceSid}/${user.sid}`, () =>
-        apis.chat.deleteUser(serviceSid, user.sid),
-      );
-    } else {
-      channelsRemaining =
-        (await leaveChannels(ctx, serviceSid, user, act, lookup)) || channelsRemaining;
+    if (found.length === 0 && !failed) {
+      step(action, serviceSid, 'ALREADY_DONE', `no Chat user ${anyForm} in ${serviceSid}`);
+    }
+    for (const { identity, record: user } of found) {
+      if (action === 'DELETE_CHAT_USER') {
+        await act(
+          action,
+          `${serviceSid}/${user.sid}`,
+          () => apis.chat.deleteUser(serviceSid, user.sid),
+          false,
+          formNote(identity),
+        );
+      } else {
+        channelsRemaining =
+          (await leaveChannels(ctx, serviceSid, user, act, lookup)) || channelsRemaining;
+      }
     }
   }
   return { steps, channelsRemaining };
@@ -180,7 +246,7 @@ async function leaveChannels(
   ctx: Context,
   serviceSid: string,
   user: ChatUserRecord,
-  act: (action: OffboardingAction, target: string, write: Write, noop?: boolean) => Promise<void>,
+  act: Act,
   lookup: <T>(
     action: OffboardingAction,
     target: string | null,

@@ -4,6 +4,7 @@ import type {
   OffboardingAction,
   OffboardPersonInput,
 } from '../generated/resolvers-types.js';
+import { alternateIdentity } from './flex-identity.js';
 import { flexInstance } from './joins.js';
 import { runOffboarding } from './offboarding-steps.js';
 import { checkText, userError } from './user-errors.js';
@@ -50,6 +51,15 @@ function checkOffboard(input: OffboardPersonInput) {
   return problems;
 }
 
+/**
+ * The identity, then its other Flex form when escapes are on (as reads look people up:
+ * by-identity.ts), so a person whose records hold `ann_2Eveal_40x_2Ecom` is offboarded whole.
+ */
+function identityForms(escapes: boolean, identity: string): string[] {
+  const other = escapes ? alternateIdentity(identity) : null;
+  return other === null ? [identity] : [identity, other];
+}
+
 export const offboardingMutations: Pick<MutationResolvers, 'offboardPerson'> = {
   offboardPerson: async (_root, { input }, ctx) => {
     const userErrors = checkOffboard(input);
@@ -59,6 +69,7 @@ export const offboardingMutations: Pick<MutationResolvers, 'offboardPerson'> = {
     const { steps, channelsRemaining } = await runOffboarding(ctx, {
       instanceSid: await flexInstance(ctx, input.instanceSid),
       identity: input.identity,
+      identityForms: identityForms(ctx.defaults.flexIdentityEscapes, input.identity),
       conversationsUser: input.conversationsUser ?? 'REMOVE',
       chatUsers: input.chatUsers ?? 'REMOVE',
       dryRun: input.dryRun ?? false,

@@ -215,20 +215,27 @@ export function startJobRun(options: {
 
   // The lease renewed and the cancel flag read between pages and while a page or a pause runs:
   // a cancel from another replica abandons the call in flight here too.
+  let renewedAt = Date.now();
+  const loseLease = () => {
+    leaseLost = true;
+    scan.abort();
+    calls.abort();
+  };
   const heartbeat = setInterval(
     () => {
       void (async () => {
         try {
           if (!(await store.lease(tenant, record.id, settings.owner, settings.leaseMs))) {
             // Another replica took the job over (this one was too slow to renew): let it.
-            leaseLost = true;
-            scan.abort();
-            calls.abort();
+            loseLease();
             return;
           }
+          renewedAt = Date.now();
           if (await store.cancelRequested(tenant, record.id)) cancel();
         } catch (error) {
           hooks.onWarning?.('reconciliation lease renewal failed', error);
+          // Unrenewed for a whole lease: another replica may be running it by now.
+          if (Date.now() - renewedAt > settings.leaseMs) loseLease();
         }
       })();
     },
@@ -269,8 +276,14 @@ export function startJobRun(options: {
               hooks.onWarning?.('reconciliation checkpoint failed', error);
             }
           }
-          if (await store.cancelRequested(tenant, record.id)) cancel();
-          await persist();
+          try {
+            if (await store.cancelRequested(tenant, record.id)) cancel();
+            await persist();
+          } catch (error) {
+            // Progress is shown again after the next page; the heartbeat stops a job that
+            // cannot reach its store for a whole lease.
+            hooks.onWarning?.('reconciliation progress write failed', error);
+          }
           // Paced to the share: a page that took t ms is followed by t × (1 − share) / share of
           // nothing, so the job's calls take `share` of the time the account spends calling.
           if (progress.phase !== 'DONE') {

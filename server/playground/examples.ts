@@ -354,6 +354,46 @@ mutation OffboardPerson($input: OffboardPersonInput!) {
   },
 };
 
+/** Back office: a background reconciliation of the whole account (docs/reconciliation.md). */
+export const reconciliationExample: PlaygroundExample = {
+  operationName: 'StartReconciliation',
+  query: `# Starts a background job that reads the Flex,
+# Conversations and Chat users and the workers,
+# a page at a time and paced to budgetShare of
+# the account's Twilio budget, and finds who is
+# inconsistent across products. Then ask
+#   reconciliation(id: "…") { status progress {…}
+#     findings(kind: [NAME_DRIFT]) { nodes {…} } }
+# or download exportPaths (NDJSON, CSV) with the
+# same Authorization. One job per tenant at a time.
+mutation StartReconciliation {
+  startReconciliation(input: { budgetShare: 0.2 }) {
+    userErrors {
+      message
+      code
+    }
+    job {
+      id
+      status
+      chatServiceSids
+      progress {
+        phase
+        pagesRead
+        peopleScanned
+        findings
+        estimatedRemainingPages
+        estimatedRemainingSeconds
+      }
+      exportPaths {
+        ndjson
+        csv
+      }
+    }
+  }
+}
+`,
+};
+
 /** The tabs in the order the playground opens them; the first one is shown first. */
 export const playgroundExamples: readonly PlaygroundExample[] = [
   personAcrossProductsExample,
@@ -364,4 +404,5 @@ export const playgroundExamples: readonly PlaygroundExample[] = [
   provisionFlexUsersExample,
   peopleSearchExample,
   offboardPersonExample,
+  reconciliationExample,
 ];

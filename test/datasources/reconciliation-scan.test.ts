@@ -21,7 +21,7 @@ let planted: PlantedOrphan[];
 
 /** The datasources as a request builds them (server/context.ts), over real HTTP to the emulator. */
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, seedUsers: 300, plantOrphans: true });
+  emulator = await startEmulator({ port: 0, seedUsers: 300 });
   client = createEmulatorClient(emulator);
   const account = emulator.accounts[0]!;
   const config = loadConfig({

@@ -10,7 +10,7 @@ let client: EmulatorClient;
 let twilio: Twilio;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, seedUsers: 120, plantOrphans: true });
+  emulator = await startEmulator({ port: 0, seedUsers: 120 });
   client = createEmulatorClient(emulator);
   twilio = createTwilio(emulator.url, accountCredentials(emulator.accounts[0]!));
 });

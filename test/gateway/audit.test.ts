@@ -9,6 +9,7 @@ import { auditValue, type AuditRecord } from '../../server/audit.js';
 import { ConfigError, loadConfig } from '../../server/config.js';
 import { basicAuth, expectData } from '../helpers/graphql.js';
 import { startStack, type Stack } from '../helpers/stack.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const JWT_SECRET = 'an-audit-test-secret-long-enough-for-hs256';
 const HASH_KEY = 'an-audit-hash-key-of-at-least-32-characters';
@@ -26,7 +27,14 @@ const hmac = (value: string) =>
 type Sample = (people: { flex: SeededPerson; conversations: SeededPerson }) => {
   query: string;
   variables: Record<string, unknown>;
+  /** 'ok' unless said otherwise. */
+  outcome?: string;
 };
+
+/** A job id no tenant has (a well-formed global id of a ReconciliationJob). */
+const NO_JOB = Buffer.from(JSON.stringify(['ReconciliationJob', `RJ${'0'.repeat(32)}`])).toString(
+  'base64url',
+);
 
 /**
  * A harmless call of every mutation. The test below walks the schema's Mutation fields: a new
@@ -84,6 +92,22 @@ const SAMPLES: Record<string, Sample> = {
   offboardPerson: ({ flex }) => ({
     query: `mutation ($input: OffboardPersonInput!) { offboardPerson(input: $input) { userErrors { code } } }`,
     variables: { input: { identity: flex.identity, dryRun: true } },
+  }),
+  // A job runs in the background and writes one more record when it ends (filtered out below).
+  startReconciliation: () => ({
+    query: `mutation { startReconciliation(input: { budgetShare: 0.5 }) { userErrors { code } } }`,
+    variables: {},
+  }),
+  // Refused (no such job), so the record is a userErrors one that still names its target.
+  cancelReconciliation: () => ({
+    query: `mutation ($id: ID!) { cancelReconciliation(id: $id) { userErrors { code } } }`,
+    variables: { id: NO_JOB },
+    outcome: 'userErrors',
+  }),
+  resumeReconciliation: () => ({
+    query: `mutation ($id: ID!) { resumeReconciliation(id: $id) { userErrors { code } } }`,
+    variables: { id: NO_JOB },
+    outcome: 'userErrors',
   }),
 };
 
@@ -144,16 +168,20 @@ describe('audit trail', () => {
     const ordered = [...fields].sort(
       (a, b) => Number(a === 'deprovisionFlexUser') - Number(b === 'deprovisionFlexUser'),
     );
+    const ended: AuditRecord[] = [];
     for (const field of ordered) {
       const sample = SAMPLES[field];
       expect(sample, `add an audit sample for Mutation.${field}`).toBeDefined();
       const person = field === 'deprovisionFlexUser' ? deprovisioned! : flex!;
-      const { query, variables } = sample!({ flex: person, conversations: person });
+      const { query, variables, outcome = 'ok' } = sample!({ flex: person, conversations: person });
       const result = await stack.execute(query, variables, {
         headers: { 'x-request-id': `audit-${field}` },
       });
       expect(result.errors).toBeUndefined();
-      const records = newRecords();
+      // The reconciliation started above writes its end record whenever it ends.
+      const all = newRecords();
+      ended.push(...all.filter((r) => r.operation === 'reconciliationFinished'));
+      const records = all.filter((r) => r.operation !== 'reconciliationFinished');
       expect(records, field).toHaveLength(1);
       expect(records[0]).toMatchObject({
         log: 'audit',
@@ -161,11 +189,28 @@ describe('audit trail', () => {
         tenant: account.accountSid,
         auth: 'open',
         operation: field,
-        outcome: 'ok',
+        outcome,
       });
       expect(records[0]!.targets.length, field).toBeGreaterThan(0);
       expect(Date.parse(records[0]!.time)).not.toBeNaN();
     }
+    // The job's end is one record more: its outcome, counts and the job as target.
+    await waitFor(
+      () => {
+        ended.push(...newRecords().filter((r) => r.operation === 'reconciliationFinished'));
+        return ended.length > 0;
+      },
+      'the reconciliation ends',
+      30_000,
+    );
+    expect(ended).toHaveLength(1);
+    expect(ended[0]).toMatchObject({
+      tenant: account.accountSid,
+      auth: 'open',
+      outcome: 'ok',
+      values: { status: 'DONE' },
+    });
+    expect(ended[0]!.targets).toHaveLength(1);
   });
 
   it('says who called, by token subject or Basic user, and never writes a credential', async () => {

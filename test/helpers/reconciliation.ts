@@ -1,10 +1,8 @@
 import { expect } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import type { Finding } from '../../datasources/reconciliation/classifier.js';
-import { createDataSources } from '../../datasources/index.js';
-import { runReconciliationScan, type ScanTarget } from '../../datasources/reconciliation/scan.js';
+import type { ScanTarget } from '../../datasources/reconciliation/scan.js';
 import { loadConfig } from '../../server/config.js';
-import { createTransportFromConfig } from '../../server/context.js';
 import { startGateway, type RunningGateway } from '../../server/http.js';
 import type { DestinationStream } from '../../server/logger.js';
 import { execute, expectData, type ExecuteOptions } from './graphql.js';
@@ -147,40 +145,38 @@ export async function startJobGateway(
   };
 }
 
-/** The emulator's first account's scan target as the job builds it by default. */
-export function defaultTarget(emulator: RunningEmulator): ScanTarget {
-  const account = emulator.accounts[0]!;
+/** An emulator account's scan target as the job builds it by default. */
+export function defaultTarget(emulator: RunningEmulator, accountIndex = 0): ScanTarget {
+  const account = emulator.accounts[accountIndex]!;
+  // The first account's gateway is configured with every chat service; another account's
+  // (pass-through) knows only the one Flex names, the Conversations default, which is left out.
   return {
     flexInstanceSid: account.flexInstanceSid,
     workspaceSid: account.workspaceSid,
-    chatServiceSids: account.chatServiceSids.filter((sid) => sid !== account.defaultChatServiceSid),
+    chatServiceSids:
+      accountIndex === 0
+        ? account.chatServiceSids.filter((sid) => sid !== account.defaultChatServiceSid)
+        : [],
   };
 }
 
 /**
- * What the emulator's state holds, as a reference: the scan run directly over the datasources
- * (test/datasources/reconciliation-scan.test.ts checks it against the seed kind by kind). The
- * job must find exactly this, once each, whatever stopped and resumed it.
+ * What the emulator's state holds: its oracle (GET /__emulator/expected-findings), a plain
+ * hold-everything implementation inside emulator/ that never imports the classifier. The job
+ * must find exactly this, once each, whatever stopped and resumed it.
  */
-export async function expectedFindings(emulator: RunningEmulator): Promise<Finding[]> {
-  const account = emulator.accounts[0]!;
-  const config = loadConfig(emulatorGatewayEnv(account, emulator.url));
-  const transport = createTransportFromConfig(config);
-  const { apis } = createDataSources(transport, {
-    credentials: { username: account.accountSid, password: account.authToken },
-    account: account.accountSid,
-    deadline: Date.now() + 600_000,
-    signal: new AbortController().signal,
-    maxCalls: 100_000,
-  });
-  const findings: Finding[] = [];
-  await runReconciliationScan(apis, defaultTarget(emulator), {
-    onFindings: (page) => {
-      findings.push(...page);
-    },
-  });
-  await transport.destroy();
-  return findings;
+export async function expectedFindings(
+  emulator: RunningEmulator,
+  accountIndex = 0,
+): Promise<Finding[]> {
+  const account = emulator.accounts[accountIndex]!;
+  const services = defaultTarget(emulator, accountIndex).chatServiceSids.join(',');
+  const response = await fetch(
+    `${emulator.url}/__emulator/expected-findings?accountSid=${account.accountSid}&chatServiceSids=${services}`,
+  );
+  expect(response.status).toBe(200);
+  const { findings } = (await response.json()) as { findings: Omit<Finding, 'otherName'>[] };
+  return findings.map((finding) => ({ otherName: null, ...finding }));
 }
 
 /** A finding as one JSON line with its keys in a fixed order. */

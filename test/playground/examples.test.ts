@@ -23,8 +23,8 @@ describe('playground examples', () => {
       expect(result.errors).toBeUndefined();
       const json = JSON.stringify(result.data);
       expect(json).not.toMatch(/"userErrors":\[\{/);
-      // An offboarding names what each step acts on in `target`.
-      expect(json).toMatch(/"(sid|identity|target)":"/);
+      // An offboarding names what each step acts on in `target`, a reconciliation its export.
+      expect(json).toMatch(/"(sid|identity|target|ndjson)":"/);
     },
   );
 });

@@ -43,7 +43,7 @@ const cancel = (id: string) =>
   );
 
 describe('the reconciliation job', () => {
-  it('finds exactly what the scan of the emulator state finds, reading each page once', async () => {
+  it('finds exactly what the emulator oracle expects, reading each page once', async () => {
     expect(expected.length).toBeGreaterThan(0);
     const { job, userErrors } = await gateway.start({ budgetShare: 0.5 });
     expect(userErrors).toEqual([]);
