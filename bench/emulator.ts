@@ -7,7 +7,8 @@
 import { startEmulator } from '../emulator/index.js';
 
 const seedUsers = Number(process.argv[2] ?? '10000');
-const plantOrphans = process.argv.includes('--plant-orphans');
+// Without the flag, the emulator's own default (planted since the oracle landed).
+const plantOrphans = process.argv.includes('--plant-orphans') ? true : undefined;
 const emulator = await startEmulator({ port: 0, host: '127.0.0.1', seedUsers, plantOrphans });
 
 let stopping = false;
