@@ -151,6 +151,7 @@ try {
   log(`offboarding ${settings.offboard} people one by one, ${settings.atOnce} at once`);
   const offboarding = await measureOffboarding(
     gateway.graphqlUrl,
+    emulator.ready.url,
     control,
     account.accountSid,
     settings.offboard,

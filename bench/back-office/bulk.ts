@@ -6,7 +6,7 @@
  */
 import type { FaultSettings } from '../../emulator/types.js';
 import { graphql } from '../measure/graphql.js';
-import { countByRoute, countByStatus, mostInFlight } from '../measure/routes.js';
+import { countByRoute, countByStatus, emulatorPeak, mostInFlight } from '../measure/routes.js';
 import { callsOf, type EmulatorControl, type LoggedRequest } from '../measure/upstream.js';
 
 const PROVISION_MANY = /* GraphQL */ `
@@ -53,12 +53,6 @@ function afterFirst429(calls: LoggedRequest[]): number | null {
 function longestQuiet(calls: LoggedRequest[]): number {
   const times = calls.map(at).sort((a, b) => a - b);
   return times.slice(1).reduce((most, t, i) => Math.max(most, t - times[i]!), 0);
-}
-
-async function emulatorPeak(emulatorUrl: string, accountSid: string): Promise<number | null> {
-  const response = await fetch(`${emulatorUrl}/__emulator/concurrency`);
-  const body = (await response.json()) as { accounts: Record<string, { peak: number }> };
-  return body.accounts[accountSid]?.peak ?? null;
 }
 
 export async function measureBulk(

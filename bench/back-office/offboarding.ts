@@ -5,7 +5,7 @@
  * step ALREADY_DONE).
  */
 import { graphql } from '../measure/graphql.js';
-import { countByRoute, mostInFlight } from '../measure/routes.js';
+import { countByRoute, emulatorPeak, mostInFlight } from '../measure/routes.js';
 import { callsOf, countWaves, type EmulatorControl } from '../measure/upstream.js';
 
 const OFFBOARD = /* GraphQL */ `
@@ -53,6 +53,8 @@ export interface OffboardingFigures {
     perPersonMs: number[];
     calls: number;
     mostInFlight: number;
+    /** The emulator's own peak (exact). */
+    emulatorPeak: number | null;
   };
   again: OffboardRun;
 }
@@ -77,6 +79,7 @@ const stepCounts = (payload: Payload) =>
 
 export async function measureOffboarding(
   graphqlUrl: string,
+  emulatorUrl: string,
   control: EmulatorControl,
   accountSid: string,
   sequential: number,
@@ -127,6 +130,7 @@ export async function measureOffboarding(
       perPersonMs: together.map((run) => run.ms),
       calls: calls.length,
       mostInFlight: mostInFlight(calls),
+      emulatorPeak: await emulatorPeak(emulatorUrl, accountSid),
     },
     again: await one(people[0]!),
   };

@@ -94,7 +94,9 @@ export function renderBackOffice(result: BackOfficeResult): string {
     '',
     `People with a Flex user, a Conversations user and Chat users in other services, offboarded one after another (${seq.length}):`,
     '',
-    `- Twilio calls per person: median ${median(seqCalls)}, max ${max(seqCalls)}; by route (per person, mean): ${routes(perPersonRoutes(seq), seq.length)}.`,
+    `- Twilio calls per person: median ${median(seqCalls)}, mean ${(seqCalls.reduce((a, b) => a + b, 0) / Math.max(1, seq.length)).toFixed(1)}, ` +
+      `max ${max(seqCalls)}; by route (per person, mean): ${routes(perPersonRoutes(seq), seq.length)}. With the default ` +
+      "`TWILIO_FLEX_IDENTITY_ESCAPES=true` each lookup also asks for the identity's other Flex form when it has one, in the same wave.",
     `- Wall time per person: median ${ms(median(seqMs))}, max ${ms(max(seqMs))} (${settings.latencyMs} ms per call), ` +
       `in ${median(seq.map((run) => run.waves))} sequential waves of calls (median).`,
     `- Steps of the first: ${Object.entries(steps)
@@ -102,7 +104,7 @@ export function renderBackOffice(result: BackOfficeResult): string {
       .join(', ')}; completed: ${seq.every((run) => run.completed)} for all.`,
     `- ${offboarding.atOnce.people} at once (one request each, sent together): ${sec(offboarding.atOnce.wallMs)} wall for all, ` +
       `${ms(median(offboarding.atOnce.perPersonMs))} median per request, ${offboarding.atOnce.calls} Twilio calls, ` +
-      `at most ${offboarding.atOnce.mostInFlight} in flight.`,
+      `at most ${offboarding.atOnce.emulatorPeak ?? offboarding.atOnce.mostInFlight} in flight (emulator's peak).`,
     `- The first person again (idempotent): ${offboarding.again.calls} Twilio calls (${routes(offboarding.again.byRoute)}), ` +
       `${ms(offboarding.again.ms)}, steps ${Object.entries(offboarding.again.steps)
         .map(([step, n]) => `${step} × ${n}`)

@@ -38,15 +38,17 @@ export function countByStatus(entries: LoggedRequest[]): Record<string, number> 
 }
 
 /**
- * The most calls in flight at once, from arrival times and durations in the log (an answer at
- * the same millisecond as an arrival counts as before it).
+ * The most calls in flight at once, from arrival times and durations in the log. Arrival times
+ * are whole milliseconds (truncated), so an answer less than 1 ms before the next arrival counts
+ * as before it: otherwise a call sent just after another was answered could look concurrent.
+ * The emulator's own peak (`emulatorPeak`) is exact; this one also works on a slice of the log.
  */
 export function mostInFlight(entries: LoggedRequest[]): number {
   const events = entries.flatMap((entry) => {
     const start = Date.parse(entry.time);
     return [
       { at: start, delta: 1 },
-      { at: start + entry.durationMs, delta: -1 },
+      { at: start + Math.max(0, entry.durationMs - 1), delta: -1 },
     ];
   });
   events.sort((a, b) => a.at - b.at || a.delta - b.delta);
@@ -57,4 +59,15 @@ export function mostInFlight(entries: LoggedRequest[]): number {
     most = Math.max(most, now);
   }
   return most;
+}
+
+/** The emulator's count of the account's most calls in flight since the log was last cleared. */
+export async function emulatorPeak(
+  emulatorUrl: string,
+  accountSid: string,
+): Promise<number | null> {
+  const response = await fetch(`${emulatorUrl}/__emulator/concurrency`);
+  if (!response.ok) return null;
+  const body = (await response.json()) as { accounts: Record<string, { peak: number }> };
+  return body.accounts[accountSid]?.peak ?? null;
 }
