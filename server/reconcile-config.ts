@@ -6,7 +6,7 @@ export interface ReconcileConfig {
   maxBudgetShare: number;
   /** How long a finished job and its findings are kept. */
   retentionHours: number;
-  /** A checkpoint after this many pages, or this many seconds, whichever comes first. */
+  /** A checkpoint once this many pages and this many seconds have passed, whichever is later. */
   checkpointPages: number;
   checkpointSeconds: number;
   /** With Redis: the running replica's lease; a job whose lease lapsed is resumed elsewhere. */
@@ -40,7 +40,7 @@ export function reconcileConfig(
     maxBudgetShare,
     retentionHours: int('RECONCILE_RETENTION_HOURS', 24, 1, 24 * 90),
     checkpointPages: int('RECONCILE_CHECKPOINT_PAGES', 20, 1, 10_000),
-    checkpointSeconds: int('RECONCILE_CHECKPOINT_SECONDS', 10, 1, 3600),
+    checkpointSeconds: int('RECONCILE_CHECKPOINT_SECONDS', 30, 0, 3600),
     leaseMs: int('RECONCILE_LEASE_MS', 15_000, 300, 600_000),
   };
 }

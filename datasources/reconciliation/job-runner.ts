@@ -14,9 +14,12 @@ import type {
 import { runReconciliationScan, type ScanCheckpoint, type ScanTarget } from './scan.js';
 
 export interface JobRunSettings {
-  /** Checkpoint after this many pages… */
+  /**
+   * A checkpoint once this many pages and this long have both passed since the last one: the
+   * snapshot is about 100 B per Flex user, so the time bounds the write rate (10 MB per 30 s at
+   * 100,000 people) and the pages bound the share of writes on a small account.
+   */
   checkpointPages: number;
-  /** …or this long since the last one, whichever comes first. */
   checkpointMs: number;
   /** The lease's TTL; it is renewed (and the cancel flag read) every third of it. */
   leaseMs: number;
@@ -264,7 +267,7 @@ export function startJobRun(options: {
           hooks.onPage?.();
           pagesSince += 1;
           if (
-            pagesSince >= settings.checkpointPages ||
+            pagesSince >= settings.checkpointPages &&
             Date.now() - checkpointedAt >= settings.checkpointMs
           ) {
             try {

@@ -116,6 +116,14 @@ describe('configuration', () => {
         auditLog: 'stderr',
         auditHashKey: null,
       },
+      reconcile: {
+        budgetShare: 0.2,
+        maxBudgetShare: 0.5,
+        retentionHours: 24,
+        checkpointPages: 20,
+        checkpointSeconds: 30,
+        leaseMs: 15_000,
+      },
     });
   });
 

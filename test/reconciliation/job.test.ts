@@ -73,8 +73,18 @@ describe('the reconciliation job', () => {
         `${orphan.kind} ${orphan.otherSid}`,
       ).toBe(true);
     }
-    // One call per page, none read twice; pagesRead counts them.
-    const lines = (await client.requestLines()).filter((line) => !line.includes('/Configuration'));
+    // Metrics: the pages and the findings by kind, every kind pre-bound.
+    const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+    expect(metrics).toMatch(/^reconcile_jobs_running 0$/m);
+    expect(Number(/^reconcile_pages_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(
+      done.progress.pagesRead,
+    );
+    expect(metrics).toMatch(/^reconcile_findings_total\{kind="WORKER_WITHOUT_FLEX_USER"\} [1-9]/m);
+    // One call per page, none read twice; pagesRead counts them (the /metrics scrape above
+    // probed each Twilio host with GET /, which is not the job's).
+    const lines = (await client.requestLines()).filter(
+      (line) => line.startsWith('GET /v') && !line.includes('/Configuration'),
+    );
     expect(new Set(lines).size).toBe(lines.length);
     expect(lines.length).toBe(done.progress.pagesRead);
   });

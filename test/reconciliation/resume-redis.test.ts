@@ -44,6 +44,7 @@ describe.skipIf('skip' in redisLookup)('reconciliation resumed by another replic
       // A lapsed lease is noticed within a second, so the crash case stays short.
       RECONCILE_LEASE_MS: '900',
       RECONCILE_CHECKPOINT_PAGES: String(CHECKPOINT_PAGES),
+      RECONCILE_CHECKPOINT_SECONDS: '0',
       RECONCILE_MAX_BUDGET_SHARE: '1',
       AUTH_BASIC_PASSTHROUGH: 'true',
     };
@@ -125,6 +126,35 @@ describe.skipIf('skip' in redisLookup)('reconciliation resumed by another replic
     expect(readByB).not.toContain(readByA[0]);
     expect(readByA.length - again.length).toBeGreaterThanOrEqual(CHECKPOINT_PAGES);
   }, 90_000);
+
+  it('is cancelled from a replica that is not running it', async () => {
+    const replicaA = await startJobGateway(emulator, env);
+    try {
+      const { job } = await replicaA.start({ budgetShare: 0.5 });
+      await replicaA.until(job!.id, (j) => j.progress.pagesRead >= 2, 'A reads two pages');
+      const asked = await replicaB.run<{
+        cancelReconciliation: { job: { status: string } | null; userErrors: unknown[] };
+      }>(
+        `mutation ($id: ID!) { cancelReconciliation(id: $id) { userErrors { code } job { status } } }`,
+        { id: job!.id },
+      );
+      expect(asked.cancelReconciliation.userErrors).toEqual([]);
+      // B only sets the flag; A sees it within a third of its lease and stops.
+      expect(['CANCELLING', 'CANCELLED']).toContain(asked.cancelReconciliation.job?.status);
+      const cancelled = await replicaB.until(
+        job!.id,
+        (j) => j.status === 'CANCELLED',
+        'A stops the job',
+      );
+      expect(cancelled.finishedAt).not.toBeNull();
+      const settled = (await pageLines()).length;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect((await pageLines()).length).toBe(settled);
+      expect(settled).toBeLessThan(20);
+    } finally {
+      await replicaA.gateway.close();
+    }
+  }, 60_000);
 
   it('leaves a pass-through job INTERRUPTED until the same credentials resume it', async () => {
     const other = emulator.accounts[1]!;

@@ -181,7 +181,11 @@ export type OffboardPersonInput = {
   conversationsUser?: InputMaybe<OffboardConversationsUser>;
   /** Only look things up and report PLANNED steps: nothing is written. */
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
-  /** The person's identity: the Flex username, and the Conversations and Chat identity. */
+  /**
+   * The person's identity: the Flex username, and the Conversations and Chat identity. With Flex
+   * identity escapes on (the default), each product is also asked for the other Flex form
+   * (`ann.veal@x.com` / `ann_2Eveal_40x_2Ecom`), as reads are, and every record found is offboarded.
+   */
   identity: Scalars['String']['input'];
   /** Defaults to the configured Flex instance. */
   instanceSid?: InputMaybe<Scalars['FlexInstanceSid']['input']>;
@@ -266,6 +270,67 @@ export type ProvisionFlexUsersItem = {
   workerAttributes?: InputMaybe<Scalars['JSON']['input']>;
 };
 
+/** The kinds of inconsistency a reconciliation finds (docs/reconciliation.md). */
+export type ReconciliationFindingKind =
+  /** An active Flex user has no Conversations user. */
+  | 'ACTIVE_WITHOUT_CONVERSATIONS_USER'
+  /** A Chat user (of one service) matches no Flex user. */
+  | 'CHAT_USER_WITHOUT_FLEX_USER'
+  /** A Conversations user matches no Flex user. */
+  | 'CONVERSATIONS_USER_WITHOUT_FLEX_USER'
+  /** A deactivated Flex user still has a Chat user in a scanned service (one finding per Chat user). */
+  | 'DEACTIVATED_WITH_CHAT_USERS'
+  /** A deactivated Flex user still has a Conversations user. */
+  | 'DEACTIVATED_WITH_CONVERSATIONS_USER'
+  /** A deactivated Flex user still has a TaskRouter worker. */
+  | 'DEACTIVATED_WITH_WORKER'
+  /** The record matches the Flex user only in Flex's escaped form of the identity. */
+  | 'ESCAPED_IDENTITY_ONLY'
+  /** A Conversations or Chat friendly_name differs from the Flex full_name. */
+  | 'NAME_DRIFT'
+  /** A worker's friendly_name matches no Flex username. */
+  | 'WORKER_WITHOUT_FLEX_USER';
+
+/** Which list a reconciliation job is reading, in the order they are read. */
+export type ReconciliationPhase =
+  /** The Chat users of each scanned chat service (100 per page). */
+  | 'CHAT'
+  /** The Conversations users (50 per page). */
+  | 'CONVERSATIONS'
+  /** Nothing left to read. */
+  | 'DONE'
+  /** The Flex users (1,000 per page): the index the other lists are compared with. */
+  | 'FLEX'
+  /** The TaskRouter workers (1,000 per page). */
+  | 'WORKERS';
+
+/** Where a reconciliation job is. */
+export type ReconciliationStatus =
+  /** Cancelled: the findings so far are kept. */
+  | 'CANCELLED'
+  /** A cancel was asked for: the job stops before its next call (the call in flight is abandoned). */
+  | 'CANCELLING'
+  /** Every list was read: the findings are complete. */
+  | 'DONE'
+  /** Twilio failed in a way retrying does not fix (see `error`): the findings so far are kept. */
+  | 'FAILED'
+  /**
+   * The replica running it stopped, and no replica can act as its tenant without the client: it was
+   * started with Basic pass-through credentials. `resumeReconciliation` with the same credentials
+   * goes on from its last checkpoint.
+   */
+  | 'INTERRUPTED'
+  /** Reading Twilio's lists, paced to its budget share. */
+  | 'RUNNING';
+
+/** Input of `startReconciliation`; every field is optional. */
+export type StartReconciliationInput = {
+  /** Share of the account's Twilio throughput, above 0 and at most RECONCILE_MAX_BUDGET_SHARE; default RECONCILE_BUDGET_SHARE. */
+  budgetShare?: InputMaybe<Scalars['Float']['input']>;
+  /** Chat services whose users to scan; default: the tenant's chat services minus the Conversations default service. */
+  chatServiceSids?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 /** Input of `updateChatUser`: the service, exactly one of `sid` or `identity`, then at least one change. */
 export type UpdateChatUserInput = {
   /** New attributes: a JSON object, replacing the old ones. */
@@ -340,6 +405,10 @@ export type UserErrorCode =
   | 'NOTHING_TO_CHANGE'
   /** The user to change does not exist in that Twilio account. */
   | 'NOT_FOUND'
+  /** The job is not in a state that allows it (cancel a finished job, resume one that is not INTERRUPTED). */
+  | 'RECONCILIATION_NOT_ALLOWED'
+  /** The tenant already has a running reconciliation: the message names it. */
+  | 'RECONCILIATION_RUNNING'
   /** Twilio rejected the change; the message is Twilio's. */
   | 'REJECTED_BY_TWILIO'
   /** A required value is missing or empty. */
