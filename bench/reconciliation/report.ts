@@ -198,6 +198,9 @@ export function renderReconciliation(result: ReconciliationResult): string {
     '',
     ...trafficRows(result.traffic),
     '',
+    'On this shared 2-core machine the tail moves with whatever else runs (see the load average): ' +
+      'compare the rounds, each pair measured back to back, rather than one p99 with another.',
+    '',
     `While both ran, the job made ${jobCalls} of the account's ${allCalls} Twilio calls ` +
       `(${pct(jobCalls / Math.max(1, allCalls))}); a job call was in flight ${pct(jobInFlight)} of the time, ` +
       `live calls ${liveInFlight.toFixed(2)} on average. Scans with traffic took ` +
