@@ -887,7 +887,7 @@ export type PeopleSearchConnection = {
   pageInfo: PageInfo;
   /** True when the scan stopped at `SEARCH_MAX_PAGES`: pass `endCursor` as `after` to scan on. */
   scanLimitReached: Scalars['Boolean']['output'];
-  /** Flex v1 list pages read from Twilio for this page: one call of up to 1000 users each. */
+  /** Flex v1 list pages scanned for this page, of up to 1000 users each: one Twilio call each, none for a page served from the read cache. */
   scannedPages: Scalars['Int']['output'];
   /** Flex users examined for this page. */
   scannedUsers: Scalars['Int']['output'];
@@ -986,7 +986,10 @@ export type Query = {
    * Searches the Flex users of an instance by email, name, role or deactivation. Twilio has no
    * search, so this is a scan of the Flex v1 user list, 1000 users per Twilio call, filtered here:
    * finding few people among N users may take ceil(N / 1000) calls, at most `SEARCH_MAX_PAGES`
-   * (10 by default) per page of results; the operation's cost counts all of them.
+   * (10 by default) per page of results; the operation's cost counts all of them. With the read
+   * cache on (`CACHE_TTL_SECONDS` > 0), the list pages are kept for that long: the same search again
+   * costs no call, until a Flex write through the gateway makes the next search scan Twilio again
+   * (docs/caching.md).
    */
   people: Maybe<PeopleSearchConnection>;
   /**
