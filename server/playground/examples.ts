@@ -280,6 +280,52 @@ mutation ProvisionFlexUsers($input: ProvisionFlexUsersInput!) {
   },
 };
 
+/**
+ * Back office: changes to several users in one call. The SIDs are the demo seed's (the first two
+ * active Flex users of the embedded emulator): against real Twilio, put yours in.
+ */
+export const updateFlexUsersExample: PlaygroundExample = {
+  operationName: 'UpdateFlexUsers',
+  query: `# Changes several Flex users in one call (Flex
+# v2 update: email, userSid, locale). Checked
+# first, then sent a few at a time; each item's
+# outcome in results. It changes data.
+mutation UpdateFlexUsers($input: UpdateFlexUsersInput!) {
+  updateFlexUsers(input: $input) {
+    userErrors {
+      field
+      message
+      code
+    }
+    results {
+      index
+      outcome
+      error {
+        code
+        twilioCode
+        message
+      }
+      flexUser {
+        sid
+        username
+        locale
+      }
+    }
+    succeeded
+    failed
+  }
+}
+`,
+  variables: {
+    input: {
+      users: [
+        { sid: 'FU3d1ab3c12151182d007fff2492541077', locale: 'fr-FR' },
+        { sid: 'FUa918f3881f5dd0affdda3ca5f7f535f3', locale: 'de-DE' },
+      ],
+    },
+  },
+};
+
 /** Back office: search by name, role, email or deactivation (a bounded scan; Twilio has none). */
 export const peopleSearchExample: PlaygroundExample = {
   operationName: 'PeopleSearch',
@@ -362,6 +408,7 @@ export const playgroundExamples: readonly PlaygroundExample[] = [
   personConversationsExample,
   provisionFlexUserExample,
   provisionFlexUsersExample,
+  updateFlexUsersExample,
   peopleSearchExample,
   offboardPersonExample,
 ];

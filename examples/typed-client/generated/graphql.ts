@@ -181,7 +181,11 @@ export type OffboardPersonInput = {
   conversationsUser?: InputMaybe<OffboardConversationsUser>;
   /** Only look things up and report PLANNED steps: nothing is written. */
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
-  /** The person's identity: the Flex username, and the Conversations and Chat identity. */
+  /**
+   * The person's identity: the Flex username, and the Conversations and Chat identity. With Flex
+   * identity escapes on (the default), each product is also asked for the other Flex form
+   * (`ann.veal@x.com` / `ann_2Eveal_40x_2Ecom`), as reads are, and every record found is offboarded.
+   */
   identity: Scalars['String']['input'];
   /** Defaults to the configured Flex instance. */
   instanceSid?: InputMaybe<Scalars['FlexInstanceSid']['input']>;
