@@ -228,16 +228,16 @@ mutation ProvisionFlexUser($input: ProvisionFlexUserInput!) {
   },
 };
 
-/** Back office: many users in one call, each item's outcome reported on its own. */
-export const provisionFlexUsersExample: PlaygroundExample = {
-  operationName: 'ProvisionFlexUsers',
-  query: `# Provisions several Flex users in one call.
-# Every item is checked first: one bad item and
-# nothing is sent. Then a few at a time, each
-# item's outcome in results (index = position).
-mutation ProvisionFlexUsers($input: ProvisionFlexUsersInput!) {
-  provisionFlexUsers(input: $input) {
-    userErrors {
+/**
+ * The selection of a bulk mutation's payload, shared by its two tabs; `flexUserFields` (names
+ * separated by spaces) are those of each result's Flex user. Indented as the tabs nest it.
+ */
+function bulkPayload(flexUserFields: string): string {
+  const fields = flexUserFields
+    .split(' ')
+    .map((field) => `        ${field}\n`)
+    .join('');
+  return `    userErrors {
       field
       message
       code
@@ -251,13 +251,23 @@ mutation ProvisionFlexUsers($input: ProvisionFlexUsersInput!) {
         message
       }
       flexUser {
-        sid
-        username
-      }
+${fields}      }
     }
     succeeded
     failed
-  }
+`;
+}
+
+/** Back office: many users in one call, each item's outcome reported on its own. */
+export const provisionFlexUsersExample: PlaygroundExample = {
+  operationName: 'ProvisionFlexUsers',
+  query: `# Provisions several Flex users in one call.
+# Every item is checked first: one bad item and
+# nothing is sent. Then a few at a time, each
+# item's outcome in results (index = position).
+mutation ProvisionFlexUsers($input: ProvisionFlexUsersInput!) {
+  provisionFlexUsers(input: $input) {
+${bulkPayload('sid username')}  }
 }
 `,
   variables: {
@@ -292,28 +302,7 @@ export const updateFlexUsersExample: PlaygroundExample = {
 # outcome in results. It changes data.
 mutation UpdateFlexUsers($input: UpdateFlexUsersInput!) {
   updateFlexUsers(input: $input) {
-    userErrors {
-      field
-      message
-      code
-    }
-    results {
-      index
-      outcome
-      error {
-        code
-        twilioCode
-        message
-      }
-      flexUser {
-        sid
-        username
-        locale
-      }
-    }
-    succeeded
-    failed
-  }
+${bulkPayload('sid username locale')}  }
 }
 `,
   variables: {
