@@ -620,8 +620,8 @@ export type Mutation = {
   /** Deprovisions a Flex user (v4): Twilio deactivates it, deletes its worker and keeps the record. */
   deprovisionFlexUser: Maybe<DeprovisionFlexUserPayload>;
   /**
-   * Offboards a person in one step: deprovisions their Flex user (v4), then as asked deletes their
-   * Conversations user, then deletes their Chat users or takes them out of their channels, reporting
+   * Offboards a person in one step: deprovisions their Flex user (v4), deletes a worker still named
+   * after them, then as asked deletes their Conversations user, then deletes their Chat users or takes them out of their channels, reporting
    * each step (a record held under the other Flex identity form is found and acted on too, when
    * escapes are on). Idempotent and resumable (`input.steps`); `dryRun` shows the plan. If the Flex step fails,
    * every later step is SKIPPED and reported. LEAVE_CHANNELS leaves at most 50 channels per Chat user
@@ -812,6 +812,13 @@ export type OffboardingAction =
   | 'DELETE_CHAT_USER'
   /** Delete the Conversations user of the account's default service. */
   | 'DELETE_CONVERSATIONS_USER'
+  /**
+   * Delete a TaskRouter worker still named after the person (either identity form) once the Flex
+   * user is deactivated: one a script recreated, or left when the Flex user no longer linked it.
+   * Deprovisioning removes the linked worker itself, so after it this step usually reports
+   * ALREADY_DONE. Never run for a Flex user that stays active (SKIPPED).
+   */
+  | 'DELETE_WORKER'
   /** Deprovision the Flex user (Flex Users API v4): deactivates it and removes its worker. */
   | 'DEPROVISION_FLEX_USER'
   /** Take the Chat user out of one channel (DeleteMember). */
