@@ -23,8 +23,8 @@ export interface ScanResult {
 
 /**
  * Reads the Flex v1 list from `from` until `want` users match, the list ends, or `maxPages` pages
- * were read. Pages go through the Flex api like any other read, so a cross-request cache of list
- * pages, once there is one, serves scans too.
+ * were read. Pages are read with `scanFlexUsersPage`, the list read the cross-request cache
+ * serves when one is configured (read-cache/cached-apis.ts): a repeated search costs no call.
  */
 export async function scanFlexUsers(
   flex: FlexApi,
@@ -35,7 +35,7 @@ export async function scanFlexUsers(
   const result: ScanResult = { matches: [], next: from, pages: 0, users: 0, limitReached: false };
   let at = from;
   while (result.pages < options.maxPages) {
-    const page = await flex.listFlexUsers(instanceSid, {
+    const page = await flex.scanFlexUsersPage(instanceSid, {
       pageSize: FLEX_SCAN_PAGE_SIZE,
       pageToken: at.token,
     });

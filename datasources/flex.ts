@@ -33,6 +33,17 @@ export interface FlexUserProvision {
  * the Flex Users API beta.
  */
 export function createFlexApi(http: Http) {
+  const listFlexUsers = async (
+    instanceSid: string,
+    page: PageRequest,
+  ): Promise<Page<FlexUserRecord>> => {
+    const body = await http.get<TwilioPage<'users', FlexUserV4Record>>(
+      'listFlexUsers',
+      paths.flex.listFlexUsers(instanceSid, page),
+    );
+    const { items, nextPageToken } = toPage(body, 'users');
+    return { items: items.map((item) => withInstance(item, instanceSid)), nextPageToken };
+  };
   return {
     /** Flex v1 Configuration; null when the account has no Flex (Twilio's 404). */
     fetchConfiguration: () =>
@@ -41,17 +52,13 @@ export function createFlexApi(http: Http) {
         paths.flex.fetchConfiguration(),
       ),
 
-    listFlexUsers: async (
-      instanceSid: string,
-      page: PageRequest,
-    ): Promise<Page<FlexUserRecord>> => {
-      const body = await http.get<TwilioPage<'users', FlexUserV4Record>>(
-        'listFlexUsers',
-        paths.flex.listFlexUsers(instanceSid, page),
-      );
-      const { items, nextPageToken } = toPage(body, 'users');
-      return { items: items.map((item) => withInstance(item, instanceSid)), nextPageToken };
-    },
+    listFlexUsers,
+
+    /**
+     * The same list read, for the `people` search: the one list read the cross-request cache
+     * serves (read-cache/cached-apis.ts), so `flexUsers` and the reconciliation scan stay fresh.
+     */
+    scanFlexUsersPage: listFlexUsers,
 
     /** null when the instance has no such user (Twilio's 404). */
     fetchFlexUser: async (instanceSid: string, sid: string): Promise<FlexUserRecord | null> => {

@@ -171,5 +171,7 @@ export const paths = {
       target([...workers(workspaceSid), sid('worker', 'a worker SID', workerSid)]),
     listWorkers: (workspaceSid: string, filter: { friendlyName?: string }, p: PageRequest) =>
       target(workers(workspaceSid), { FriendlyName: filter.friendlyName, ...page(p) }),
+    deleteWorker: (workspaceSid: string, workerSid: string) =>
+      target([...workers(workspaceSid), sid('worker', 'a worker SID', workerSid)]),
   },
 };

@@ -1,3 +1,4 @@
+import { deleteOrGone } from './conversations.js';
 import type { Http } from './http.js';
 import { toPage } from './pages.js';
 import { paths } from './paths.js';
@@ -40,6 +41,13 @@ export function createTaskRouterApi(http: Http) {
       const { items, nextPageToken } = toPage(body, 'workers');
       return { items: items.map(fromListRead), nextPageToken };
     },
+
+    /**
+     * DeleteWorker; false when the workspace has no such worker (404). For a worker no Flex user
+     * links any more (offboarding): deprovisioning removes the linked one itself.
+     */
+    deleteWorker: (workspaceSid: string, workerSid: string) =>
+      deleteOrGone(http, 'deleteWorker', paths.taskrouter.deleteWorker(workspaceSid, workerSid)),
   };
 }
 

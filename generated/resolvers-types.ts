@@ -632,8 +632,8 @@ export type Mutation = {
   /** Deprovisions a Flex user (v4): Twilio deactivates it, deletes its worker and keeps the record. */
   deprovisionFlexUser: Maybe<DeprovisionFlexUserPayload>;
   /**
-   * Offboards a person in one step: deprovisions their Flex user (v4), then as asked deletes their
-   * Conversations user, then deletes their Chat users or takes them out of their channels, reporting
+   * Offboards a person in one step: deprovisions their Flex user (v4), deletes a worker still named
+   * after them, then as asked deletes their Conversations user, then deletes their Chat users or takes them out of their channels, reporting
    * each step (a record held under the other Flex identity form is found and acted on too, when
    * escapes are on). Idempotent and resumable (`input.steps`); `dryRun` shows the plan. If the Flex step fails,
    * every later step is SKIPPED and reported. LEAVE_CHANNELS leaves at most 50 channels per Chat user
@@ -866,6 +866,13 @@ export type OffboardingAction =
   | 'DELETE_CHAT_USER'
   /** Delete the Conversations user of the account's default service. */
   | 'DELETE_CONVERSATIONS_USER'
+  /**
+   * Delete a TaskRouter worker still named after the person (either identity form) once the Flex
+   * user is deactivated: one a script recreated, or left when the Flex user no longer linked it.
+   * Deprovisioning removes the linked worker itself, so after it this step usually reports
+   * ALREADY_DONE. Never run for a Flex user that stays active (SKIPPED).
+   */
+  | 'DELETE_WORKER'
   /** Deprovision the Flex user (Flex Users API v4): deactivates it and removes its worker. */
   | 'DEPROVISION_FLEX_USER'
   /** Take the Chat user out of one channel (DeleteMember). */
@@ -941,7 +948,7 @@ export type PeopleSearchConnection = {
   pageInfo: PageInfo;
   /** True when the scan stopped at `SEARCH_MAX_PAGES`: pass `endCursor` as `after` to scan on. */
   scanLimitReached: Scalars['Boolean']['output'];
-  /** Flex v1 list pages read from Twilio for this page: one call of up to 1000 users each. */
+  /** Flex v1 list pages scanned for this page, of up to 1000 users each: one Twilio call each, none for a page served from the read cache. */
   scannedPages: Scalars['Int']['output'];
   /** Flex users examined for this page. */
   scannedUsers: Scalars['Int']['output'];
@@ -1040,7 +1047,10 @@ export type Query = {
    * Searches the Flex users of an instance by email, name, role or deactivation. Twilio has no
    * search, so this is a scan of the Flex v1 user list, 1000 users per Twilio call, filtered here:
    * finding few people among N users may take ceil(N / 1000) calls, at most `SEARCH_MAX_PAGES`
-   * (10 by default) per page of results; the operation's cost counts all of them.
+   * (10 by default) per page of results; the operation's cost counts all of them. With the read
+   * cache on (`CACHE_TTL_SECONDS` > 0), the list pages are kept for that long: the same search again
+   * costs no call, until a Flex write through the gateway makes the next search scan Twilio again
+   * (docs/caching.md).
    */
   people: Maybe<PeopleSearchConnection>;
   /** One of this tenant's reconciliation jobs; null when it has none with that id (or it expired). */

@@ -1,4 +1,4 @@
-import type { ChatUserRecord } from '../datasources/records.js';
+import type { ChatUserRecord, FlexUserRecord } from '../datasources/records.js';
 import type {
   BulkItemError,
   OffboardChatUsers,
@@ -131,6 +131,8 @@ export async function runOffboarding(
   const anyForm = plan.identityForms.join(' or ');
 
   // 1. Flex: deprovisioning a deactivated user changes nothing, so it is not sent again.
+  /** The person's Flex users as found by step 1; null when it did not look (not asked for). */
+  let flexUsers: FlexUserRecord[] | null = null;
   const flexSkip = skippedFor('DEPROVISION_FLEX_USER');
   if (flexSkip) {
     step('DEPROVISION_FLEX_USER', null, 'SKIPPED', flexSkip);
@@ -138,6 +140,7 @@ export async function runOffboarding(
     const { found, failed } = await lookupForms('DEPROVISION_FLEX_USER', null, (username) =>
       apis.flex.fetchFlexUserByUsername(plan.instanceSid, username),
     );
+    flexUsers = found.map(({ record }) => record);
     if (found.length === 0 && !failed) {
       step(
         'DEPROVISION_FLEX_USER',
@@ -176,7 +179,16 @@ export async function runOffboarding(
     }
   }
 
-  // 2. The Conversations user (also the Chat user of the default chat service).
+  // 2. A worker still named after the person, once their Flex user is (or, in a dry run, would
+  // be) deactivated.
+  const workerSkip = skippedFor('DELETE_WORKER');
+  if (workerSkip) {
+    step('DELETE_WORKER', null, 'SKIPPED', workerSkip);
+  } else {
+    await deleteWorkers(ctx, plan, flexUsers, { step, act, lookupForms, formNote, anyForm });
+  }
+
+  // 3. The Conversations user (also the Chat user of the default chat service).
   let conversationsServiceSid: string | null = null;
   if (plan.conversationsUser === 'REMOVE') {
     const skip = skippedFor('DELETE_CONVERSATIONS_USER');
@@ -202,7 +214,7 @@ export async function runOffboarding(
     }
   }
 
-  // 3. Chat users in every chat service the gateway knows: deleted, or taken out of channels.
+  // 4. Chat users in every chat service the gateway knows: deleted, or taken out of channels.
   if (plan.chatUsers === 'KEEP') return { steps, channelsRemaining };
   const action: OffboardingAction =
     plan.chatUsers === 'REMOVE' ? 'DELETE_CHAT_USER' : 'LEAVE_CHANNEL';
@@ -239,6 +251,78 @@ export async function runOffboarding(
     }
   }
   return { steps, channelsRemaining };
+}
+
+interface WorkerStepTools {
+  step: (
+    action: OffboardingAction,
+    target: string | null,
+    outcome: OffboardingOutcome,
+    reason?: string | null,
+  ) => void;
+  act: Act;
+  lookupForms: <T>(
+    action: OffboardingAction,
+    target: string | null,
+    read: (identity: string) => Promise<T | null>,
+  ) => Promise<{ found: { identity: string; record: T }[]; failed: boolean }>;
+  formNote: (identity: string) => string | null;
+  anyForm: string;
+}
+
+/**
+ * DELETE_WORKER: the workers named after either identity form (TaskRouter's FriendlyName, which
+ * Flex sets to the username), deleted, but never while the person's Flex user stays active: its
+ * worker is the one it routes to, and deprovisioning removes it. `flexUsers` is what step 1
+ * found (null when it was not asked for: then they are looked up here).
+ */
+async function deleteWorkers(
+  ctx: Context,
+  plan: OffboardPlan,
+  flexUsers: FlexUserRecord[] | null,
+  { step, act, lookupForms, formNote, anyForm }: WorkerStepTools,
+): Promise<void> {
+  const { apis } = ctx;
+  let users = flexUsers;
+  if (users === null) {
+    const read = await lookupForms('DELETE_WORKER', null, (username) =>
+      apis.flex.fetchFlexUserByUsername(plan.instanceSid, username),
+    );
+    if (read.failed) return;
+    users = read.found.map(({ record }) => record);
+    // Step 1 did not run: a user active now stays active.
+    const active = users.find((user) => user.deactivated !== true);
+    if (active) {
+      const reason = `the Flex user ${active.flex_user_sid} is active: deprovision it first`;
+      return step('DELETE_WORKER', null, 'SKIPPED', reason);
+    }
+  }
+  const workspaceSid =
+    users.find((user) => user.workspace_sid)?.workspace_sid ?? (await ctx.defaults.workspaceSid());
+  if (!workspaceSid) return step('DELETE_WORKER', null, 'ALREADY_DONE', 'no TaskRouter workspace');
+  const { found, failed } = await lookupForms('DELETE_WORKER', null, async (friendlyName) => {
+    const page = await apis.taskrouter.listWorkers(
+      workspaceSid,
+      { friendlyName },
+      { pageSize: 1, pageToken: null },
+    );
+    return page.items[0] ?? null;
+  });
+  if (found.length === 0 && !failed) {
+    return step('DELETE_WORKER', null, 'ALREADY_DONE', `no worker named ${anyForm}`);
+  }
+  const seen = new Set<string>();
+  for (const { identity, record: worker } of found) {
+    if (seen.has(worker.sid)) continue;
+    seen.add(worker.sid);
+    await act(
+      'DELETE_WORKER',
+      worker.sid,
+      () => apis.taskrouter.deleteWorker(workspaceSid, worker.sid),
+      false,
+      formNote(identity),
+    );
+  }
 }
 
 /** One page of the user's channels, left one by one; true when more remain past the page. */

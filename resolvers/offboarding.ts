@@ -11,6 +11,7 @@ import { checkText, userError } from './user-errors.js';
 
 const ALL_ACTIONS: OffboardingAction[] = [
   'DEPROVISION_FLEX_USER',
+  'DELETE_WORKER',
   'DELETE_CONVERSATIONS_USER',
   'DELETE_CHAT_USER',
   'LEAVE_CHANNEL',

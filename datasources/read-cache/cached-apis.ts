@@ -1,8 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { fromListRead } from '../conversations.js';
 import type { Product } from '../errors.js';
 import type { Apis } from '../loaders.js';
 import type { UserRef } from '../paths.js';
-import type { ChatUserRecord, ConversationsUserRecord, FlexUserRecord } from '../records.js';
+import type {
+  ChatUserRecord,
+  ConversationsUserRecord,
+  FlexUserRecord,
+  Page,
+  PageRequest,
+} from '../records.js';
 import type { TenantCache } from './read-cache.js';
 
 type Key = readonly [Product, string];
@@ -18,6 +25,16 @@ const flexUsername = (instanceSid: string, username: string): Key => [
   'flex',
   `username|${instanceSid}|${username}`,
 ];
+/**
+ * The instance's Flex list generation: a random value that names the current set of cached list
+ * pages. Every Flex write forgets it (with a tombstone, as any key), so the pages cached before
+ * are never read again, in this process or any replica, and expire on their own.
+ */
+const flexListGeneration = (instanceSid: string): Key => ['flex', `listGeneration|${instanceSid}`];
+const flexListPage = (instanceSid: string, generation: string, page: PageRequest): Key => [
+  'flex',
+  `list|${instanceSid}|${generation}|${page.pageSize}|${page.pageToken ?? ''}`,
+];
 const conversationsUser = (ref: UserRef): Key => [
   'conversations',
   'sid' in ref ? `sid|${ref.sid}` : `identity|${ref.identity}`,
@@ -27,13 +44,17 @@ const chatUser = (serviceSid: string, ref: UserRef): Key => [
   'sid' in ref ? `sid|${serviceSid}|${ref.sid}` : `identity|${serviceSid}|${ref.identity}`,
 ];
 
-/** Every key of a Flex user known here, and of its Conversations user (identity = username). */
+/**
+ * Every key of a Flex user known here, of its Conversations user (identity = username), and the
+ * instance's list generation (the `people` search's pages hold the user too).
+ */
 function flexUserKeys(
   instanceSid: string,
   sid: string | undefined,
   known: (Partial<FlexUserRecord> | null | undefined)[],
 ): Key[] {
   const keys: Key[] = sid ? flexVersions.map((version) => flexUser(version, instanceSid, sid)) : [];
+  keys.push(flexListGeneration(instanceSid));
   for (const record of known) {
     if (record?.username) {
       keys.push(flexUsername(instanceSid, record.username));
@@ -67,6 +88,22 @@ async function deletedUserKeys(
   return personKeys(key, { sid: userSid }, known ?? null);
 }
 
+/**
+ * The instance's current list generation, set when there is none. Null when it cannot be set
+ * now (a Flex write's tombstone, within REQUEST_BUDGET_MS of it, or Redis down): the page is then
+ * read from Twilio and not kept, as a page read in flight during a write may hold the old users.
+ */
+async function listGenerationOf(cache: TenantCache, instanceSid: string): Promise<string | null> {
+  const [product, lookup] = flexListGeneration(instanceSid);
+  const current = await cache.peek<string>(product, lookup);
+  if (typeof current === 'string') return current;
+  await cache.refresh(product, randomUUID(), { primary: lookup, aliases: [] }, (g) => g);
+  // Read back: another replica may have set its own first (last writer wins, both are fine),
+  // and a refused write (tombstone) leaves nothing.
+  const set = await cache.peek<string>(product, lookup);
+  return typeof set === 'string' ? set : null;
+}
+
 /** Runs a write, then forgets what it may have changed, whether it succeeded or not. */
 async function writeThenForget<T>(
   cache: TenantCache,
@@ -88,7 +125,8 @@ async function writeThenForget<T>(
  * The three products' APIs with their single-user reads served from the cross-request cache and
  * every write forgetting, in the cache, every key of what it changed (both products' keys when a
  * write in one changes the other). In the datasource layer, so every caller (a resolver, a bulk
- * mutation) gets it. Lists are never cached: a page is not one person and has no key to forget.
+ * mutation) gets it. Lists are not cached (a page is not one person and has no key to forget),
+ * but for the `people` search's Flex pages, which a per-instance generation forgets as a whole.
  */
 export function withReadCache(apis: Apis, cache: TenantCache): Apis {
   const { flex, conversations, chat, taskrouter } = apis;
@@ -140,6 +178,23 @@ export function withReadCache(apis: Apis, cache: TenantCache): Apis {
           matches: (record) => record.username === username,
           kept: (record) => record,
         }),
+      // The `people` search's list pages: kept under the instance's list generation, which any
+      // Flex write through the gateway replaces (flexUserKeys), so a search after a write scans
+      // Twilio again. Keyed by page size and PageToken, as Twilio's pages are.
+      scanFlexUsersPage: async (instanceSid, page): Promise<Page<FlexUserRecord>> => {
+        const generation = await listGenerationOf(cache, instanceSid);
+        const fetch = () => flex.scanFlexUsersPage(instanceSid, page);
+        if (generation === null) return fetch();
+        const lookup = flexListPage(instanceSid, generation, page)[1];
+        const cached = await cache.read('flex', {
+          lookup,
+          fetch,
+          keysOf: () => ({ primary: lookup, aliases: [] }),
+          matches: () => true,
+          kept: (record) => record,
+        });
+        return cached ?? fetch();
+      },
       updateFlexUser: (instanceSid, sid, changes) =>
         writeThenForget(
           cache,
@@ -157,7 +212,8 @@ export function withReadCache(apis: Apis, cache: TenantCache): Apis {
             ]),
         ),
       deprovisionFlexUser: async (instanceSid, sid) => {
-        // Twilio answers nothing: the username and Conversations user come from what is cached.
+        // Twilio answers nothing: the username and Conversations user come from what is cached
+        // (the list generation is forgotten whatever is known).
         const known = await Promise.all(
           flexVersions.map((version) =>
             cache.peek<FlexUserRecord>('flex', flexUser(version, instanceSid, sid)[1]),

@@ -228,16 +228,16 @@ mutation ProvisionFlexUser($input: ProvisionFlexUserInput!) {
   },
 };
 
-/** Back office: many users in one call, each item's outcome reported on its own. */
-export const provisionFlexUsersExample: PlaygroundExample = {
-  operationName: 'ProvisionFlexUsers',
-  query: `# Provisions several Flex users in one call.
-# Every item is checked first: one bad item and
-# nothing is sent. Then a few at a time, each
-# item's outcome in results (index = position).
-mutation ProvisionFlexUsers($input: ProvisionFlexUsersInput!) {
-  provisionFlexUsers(input: $input) {
-    userErrors {
+/**
+ * The selection of a bulk mutation's payload, shared by its two tabs; `flexUserFields` (names
+ * separated by spaces) are those of each result's Flex user. Indented as the tabs nest it.
+ */
+function bulkPayload(flexUserFields: string): string {
+  const fields = flexUserFields
+    .split(' ')
+    .map((field) => `        ${field}\n`)
+    .join('');
+  return `    userErrors {
       field
       message
       code
@@ -251,13 +251,23 @@ mutation ProvisionFlexUsers($input: ProvisionFlexUsersInput!) {
         message
       }
       flexUser {
-        sid
-        username
-      }
+${fields}      }
     }
     succeeded
     failed
-  }
+`;
+}
+
+/** Back office: many users in one call, each item's outcome reported on its own. */
+export const provisionFlexUsersExample: PlaygroundExample = {
+  operationName: 'ProvisionFlexUsers',
+  query: `# Provisions several Flex users in one call.
+# Every item is checked first: one bad item and
+# nothing is sent. Then a few at a time, each
+# item's outcome in results (index = position).
+mutation ProvisionFlexUsers($input: ProvisionFlexUsersInput!) {
+  provisionFlexUsers(input: $input) {
+${bulkPayload('sid username')}  }
 }
 `,
   variables: {
@@ -275,6 +285,31 @@ mutation ProvisionFlexUsers($input: ProvisionFlexUsersInput!) {
           fullName: 'Playground Two',
           roles: ['AGENT', 'SUPERVISOR'],
         },
+      ],
+    },
+  },
+};
+
+/**
+ * Back office: changes to several users in one call. The SIDs are the demo seed's (the first two
+ * active Flex users of the embedded emulator): against real Twilio, put yours in.
+ */
+export const updateFlexUsersExample: PlaygroundExample = {
+  operationName: 'UpdateFlexUsers',
+  query: `# Changes several Flex users in one call (Flex
+# v2 update: email, userSid, locale). Checked
+# first, then sent a few at a time; each item's
+# outcome in results. It changes data.
+mutation UpdateFlexUsers($input: UpdateFlexUsersInput!) {
+  updateFlexUsers(input: $input) {
+${bulkPayload('sid username locale')}  }
+}
+`,
+  variables: {
+    input: {
+      users: [
+        { sid: 'FU3d1ab3c12151182d007fff2492541077', locale: 'fr-FR' },
+        { sid: 'FUa918f3881f5dd0affdda3ca5f7f535f3', locale: 'de-DE' },
       ],
     },
   },
@@ -402,6 +437,7 @@ export const playgroundExamples: readonly PlaygroundExample[] = [
   personConversationsExample,
   provisionFlexUserExample,
   provisionFlexUsersExample,
+  updateFlexUsersExample,
   peopleSearchExample,
   offboardPersonExample,
   reconciliationExample,

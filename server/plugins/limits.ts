@@ -100,10 +100,11 @@ const listEstimator =
     if (field.name === 'people' && typeof first === 'number') {
       return searchMaxPages + childComplexity * Math.max(first, 0);
     }
-    // Offboarding: a Flex look-up and write, a Conversations look-up and delete, then per chat
-    // service a look-up, and a delete or a page of channels with one leave per channel.
+    // Offboarding, per identity form (both with escapes on): a Flex look-up and write, a worker
+    // look-up and delete, a Conversations look-up and delete, then per chat service a look-up,
+    // and a delete or a page of channels with one leave per channel.
     if (field.name === 'offboardPerson') {
-      return 4 + chatServices * (2 + LEAVE_CHANNELS_PER_USER) + childComplexity;
+      return identityForms * (6 + chatServices * (2 + LEAVE_CHANNELS_PER_USER)) + childComplexity;
     }
     // A bulk mutation makes one Twilio call per item, and returns each item's result.
     const bulk = (args.input as { users?: unknown } | undefined)?.users;

@@ -85,6 +85,12 @@ describe('offboardPerson finds the records held in the other Flex identity form'
         : [['DELETE_CHAT_USER', extra, 'ALREADY_DONE', expect.any(String)]];
     expect(brief(payload.steps)).toEqual([
       ['DEPROVISION_FLEX_USER', flex.flexUserSid, 'DONE', null],
+      [
+        'DELETE_WORKER',
+        null,
+        'ALREADY_DONE',
+        `no worker named ${flex.identity} or ${twin.identity}`,
+      ],
       ['DELETE_CONVERSATIONS_USER', twin.userSid, 'DONE', otherForm(twin.identity)],
       [
         'DELETE_CHAT_USER',
@@ -108,8 +114,9 @@ describe('offboardPerson finds the records held in the other Flex identity form'
   it('takes the escaped form as input too, finding the Flex user under the plain one', async () => {
     const { flex, twin } = world.escapedAgents[1]!;
     const payload = await world.offboard({ identity: twin.identity });
-    expect(brief(payload.steps).slice(0, 2)).toEqual([
+    expect(brief(payload.steps).slice(0, 3)).toEqual([
       ['DEPROVISION_FLEX_USER', flex.flexUserSid, 'DONE', otherForm(flex.identity)],
+      ['DELETE_WORKER', null, 'ALREADY_DONE', expect.any(String)],
       ['DELETE_CONVERSATIONS_USER', twin.userSid, 'DONE', null],
     ]);
     expect(await now(flex.identity)).toMatchObject({ deactivated: true });
@@ -125,16 +132,20 @@ describe('offboardPerson finds the records held in the other Flex identity form'
     const created = await twilio('POST', '/v1/Users', { form: { Identity: escaped } });
     expect(created.status).toBe(201);
     const escapedSid = (created.body as { sid: string }).sid;
+    const flexUser = (
+      await twilio('GET', `/v4/Instances/${account.flexInstanceSid}/Users/${person.flexUserSid}`)
+    ).body as { worker_sid: string };
     await stack.emulator.clearRequests();
 
     const payload = await world.offboard({ identity: person.identity, dryRun: true });
-    expect(brief(payload.steps).slice(0, 4)).toEqual([
+    expect(brief(payload.steps).slice(0, 5)).toEqual([
       ['DEPROVISION_FLEX_USER', person.flexUserSid, 'PLANNED', null],
+      ['DELETE_WORKER', flexUser.worker_sid, 'PLANNED', null],
       ['DELETE_CONVERSATIONS_USER', person.userSid, 'PLANNED', null],
       ['DELETE_CONVERSATIONS_USER', escapedSid, 'PLANNED', otherForm(escaped)],
       ['DELETE_CHAT_USER', `${account.defaultChatServiceSid}/${person.userSid}`, 'PLANNED', null],
     ]);
-    expect(payload.steps[4]).toMatchObject({
+    expect(payload.steps[5]).toMatchObject({
       target: `${account.defaultChatServiceSid}/${escapedSid}`,
       outcome: 'PLANNED',
     });
@@ -152,8 +163,9 @@ describe('offboardPerson with Flex identity escapes off', () => {
     try {
       const { flex, twin } = world.escapedAgents[0]!;
       const payload = await world.offboard({ identity: flex.identity });
-      expect(brief(payload.steps).slice(0, 2)).toEqual([
+      expect(brief(payload.steps).slice(0, 3)).toEqual([
         ['DEPROVISION_FLEX_USER', flex.flexUserSid, 'DONE', null],
+        ['DELETE_WORKER', null, 'ALREADY_DONE', `no worker named ${flex.identity}`],
         [
           'DELETE_CONVERSATIONS_USER',
           null,

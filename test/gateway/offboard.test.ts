@@ -116,6 +116,8 @@ describe('offboardPerson', () => {
     expect(payload.userErrors).toEqual([]);
     expect(brief(payload.steps)).toEqual([
       ['DEPROVISION_FLEX_USER', person.flexUserSid, 'DONE', null],
+      // Deprovisioning removed the worker: none is left under the person's name.
+      ['DELETE_WORKER', null, 'ALREADY_DONE', null],
       ['DELETE_CONVERSATIONS_USER', person.userSid, 'DONE', null],
       // The default service's Chat user is the Conversations user, deleted just before.
       ['DELETE_CHAT_USER', defaultService(), 'ALREADY_DONE', null],
@@ -129,6 +131,10 @@ describe('offboardPerson', () => {
     expect(await stack.emulator.requestLines()).toEqual([
       ...both((identity) => `GET ${flexUsers()}?Username=${identity}`),
       `POST ${flexUsers()}/Deprovision`,
+      ...both(
+        (identity) =>
+          `GET /v1/Workspaces/${account.workspaceSid}/Workers?FriendlyName=${identity}&PageSize=1`,
+      ),
       ...both((identity) => `GET /v1/Users/${identity}`),
       `DELETE /v1/Users/${person.userSid}`,
       ...both((identity) => `GET /v2/Services/${defaultService()}/Users/${identity}`),
@@ -155,6 +161,7 @@ describe('offboardPerson', () => {
     const again = await offboard({ identity: person.identity });
     expect(again.steps.map((s) => [s.action, s.outcome])).toEqual([
       ['DEPROVISION_FLEX_USER', 'ALREADY_DONE'],
+      ['DELETE_WORKER', 'ALREADY_DONE'],
       ['DELETE_CONVERSATIONS_USER', 'ALREADY_DONE'],
       ['DELETE_CHAT_USER', 'ALREADY_DONE'],
       ['DELETE_CHAT_USER', 'ALREADY_DONE'],
@@ -162,9 +169,9 @@ describe('offboardPerson', () => {
     expect(again.completed).toBe(true);
     const lines = await stack.emulator.requestLines();
     expect(writes(lines)).toEqual([]);
-    // At most the four look-ups in both forms (the gateway may answer one Chat look-up from
+    // At most the five look-ups in both forms (the gateway may answer one Chat look-up from
     // what it knows).
-    expect(lines.length).toBeLessThanOrEqual(8);
+    expect(lines.length).toBeLessThanOrEqual(10);
   });
 
   it('dry run: only look-ups, every step PLANNED, nothing changed', async () => {
@@ -172,6 +179,8 @@ describe('offboardPerson', () => {
     const payload = await offboard({ identity: person.identity, dryRun: true });
     expect(payload.steps.map((s) => [s.action, s.outcome])).toEqual([
       ['DEPROVISION_FLEX_USER', 'PLANNED'],
+      // The worker the deprovision would remove.
+      ['DELETE_WORKER', 'PLANNED'],
       ['DELETE_CONVERSATIONS_USER', 'PLANNED'],
       ['DELETE_CHAT_USER', 'PLANNED'],
       ['DELETE_CHAT_USER', 'PLANNED'],
@@ -189,11 +198,13 @@ describe('offboardPerson', () => {
     const payload = await offboard({ identity: person.identity });
     expect(brief(payload.steps)).toEqual([
       ['DEPROVISION_FLEX_USER', person.flexUserSid, 'FAILED', 20503],
+      ['DELETE_WORKER', null, 'SKIPPED', null],
       ['DELETE_CONVERSATIONS_USER', null, 'SKIPPED', null],
       ['DELETE_CHAT_USER', null, 'SKIPPED', null],
     ]);
     expect(payload.steps[0]!.error).toMatchObject({ status: 503 });
     expect(payload.steps[1]!.reason).toBe('the Flex deprovision failed');
+    expect(payload.steps[2]!.reason).toBe('the Flex deprovision failed');
     expect(payload.completed).toBe(false);
     // Nothing was sent after the failed write.
     expect((await stack.emulator.requestLines()).at(-1)).toBe(`POST ${flexUsers()}/Deprovision`);
@@ -204,6 +215,7 @@ describe('offboardPerson', () => {
     const retried = await offboard({ identity: person.identity, steps: ['DEPROVISION_FLEX_USER'] });
     expect(retried.steps.map((s) => [s.action, s.outcome, s.reason])).toEqual([
       ['DEPROVISION_FLEX_USER', 'DONE', null],
+      ['DELETE_WORKER', 'SKIPPED', 'not in input.steps'],
       ['DELETE_CONVERSATIONS_USER', 'SKIPPED', 'not in input.steps'],
       ['DELETE_CHAT_USER', 'SKIPPED', 'not in input.steps'],
     ]);
@@ -224,6 +236,7 @@ describe('offboardPerson', () => {
     const payload = await offboard({ identity: person.identity });
     expect(payload.steps.map((s) => [s.action, s.outcome, s.error?.twilioCode ?? null])).toEqual([
       ['DEPROVISION_FLEX_USER', 'DONE', null],
+      ['DELETE_WORKER', 'ALREADY_DONE', null],
       ['DELETE_CONVERSATIONS_USER', 'FAILED', 20500],
       ['DELETE_CHAT_USER', 'DONE', null],
       ['DELETE_CHAT_USER', 'DONE', null],
@@ -238,6 +251,7 @@ describe('offboardPerson', () => {
     });
     expect(retried.steps.map((s) => [s.action, s.outcome])).toEqual([
       ['DEPROVISION_FLEX_USER', 'SKIPPED'],
+      ['DELETE_WORKER', 'SKIPPED'],
       ['DELETE_CONVERSATIONS_USER', 'ALREADY_DONE'],
       ['DELETE_CHAT_USER', 'SKIPPED'],
     ]);
@@ -295,7 +309,7 @@ describe('offboardPerson', () => {
       chatUsers: 'LEAVE_CHANNELS',
       dryRun: true,
     });
-    expect(again.steps.slice(1).map((s) => [s.action, s.outcome])).toEqual([
+    expect(again.steps.slice(2).map((s) => [s.action, s.outcome])).toEqual([
       ['LEAVE_CHANNEL', 'ALREADY_DONE'],
       ['LEAVE_CHANNEL', 'ALREADY_DONE'],
     ]);

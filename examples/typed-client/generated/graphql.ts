@@ -199,6 +199,13 @@ export type OffboardingAction =
   | 'DELETE_CHAT_USER'
   /** Delete the Conversations user of the account's default service. */
   | 'DELETE_CONVERSATIONS_USER'
+  /**
+   * Delete a TaskRouter worker still named after the person (either identity form) once the Flex
+   * user is deactivated: one a script recreated, or left when the Flex user no longer linked it.
+   * Deprovisioning removes the linked worker itself, so after it this step usually reports
+   * ALREADY_DONE. Never run for a Flex user that stays active (SKIPPED).
+   */
+  | 'DELETE_WORKER'
   /** Deprovision the Flex user (Flex Users API v4): deactivates it and removes its worker. */
   | 'DEPROVISION_FLEX_USER'
   /** Take the Chat user out of one channel (DeleteMember). */
