@@ -23,7 +23,7 @@ import { peakRssMiB, resetPeakRss } from './rss.js';
 import { median, percentile } from './stats.js';
 import { measureThroughput } from './throughput.js';
 import { buildFixture } from './fixture.js';
-import { callsOf, createEmulatorControl } from './upstream.js';
+import { ACCOUNT_CONCURRENCY, callsOf, createEmulatorControl } from './upstream.js';
 import type { LoggedRequest } from './upstream.js';
 import type { TimelineCall, TimelineEntry } from './timeline-hook.js';
 import { createWireReplay } from './wire.js';
@@ -219,11 +219,13 @@ function summarize(file: string): string {
   const add = (name: string, value: number) => (phases[name] ??= []).push(value);
   for (const e of entries) {
     const calls = [...e.calls].sort((a, b) => a.create - b.create);
-    // Waves: a call created after some call of the current wave finished starts a new one.
+    // Waves as groupWaves makes them: a call created after some call of the current wave finished
+    // starts a new one, unless the account's budget was full (it waited for a slot).
     const waves: TimelineCall[][] = [];
     let firstDone = -Infinity;
     for (const call of calls) {
-      if (waves.length === 0 || call.create >= firstDone) {
+      const busy = waves.at(-1)?.filter((c) => c.done! >= call.create - 0.5).length ?? 0;
+      if (waves.length === 0 || (call.create >= firstDone && busy < ACCOUNT_CONCURRENCY)) {
         waves.push([call]);
         firstDone = call.done!;
       } else {
