@@ -14,9 +14,11 @@ const { emulatorUrl, account } = JSON.parse(process.env.BENCH_CONFIG ?? '{}') as
   emulatorUrl: string;
   account: BenchAccount;
 };
-const { loadConfig, startGateway } = (await import(
+const { limitHeapGrowth, loadConfig, startGateway } = (await import(
   pathToFileURL(join(dist, 'index.mjs')).href
 )) as typeof Gateway;
+// Builds from before heap.ts have none.
+limitHeapGrowth?.();
 const gateway = await startGateway(
   loadConfig({
     NODE_ENV: 'production',

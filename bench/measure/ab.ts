@@ -45,6 +45,7 @@ const iterations = num('iterations', 40);
 const warmup = num('warmup', 5);
 const repeats = num('repeats', 3);
 const throughputSec = num('throughput', 0);
+const rounds = num('rounds', 2);
 const timeline = argv.includes('--timeline');
 const timelineDir = fileURLToPath(new URL('../results/ab/', import.meta.url));
 
@@ -167,7 +168,7 @@ async function main() {
     for (const name of scenarioNames) {
       await control.setLatency(0);
       const figures: Record<string, { cpu: number[]; rss: number[]; ops: number[] }> = {};
-      for (let round = 0; round < 2; round++) {
+      for (let round = 0; round < rounds; round++) {
         for (const g of round % 2 ? [...gateways].reverse() : gateways) {
           await resetPeakRss(g.child.pid);
           const result = await measureThroughput({
