@@ -221,12 +221,12 @@ function summarize(file: string): string {
   for (const e of entries) {
     const calls = [...e.calls].sort((a, b) => a.create - b.create);
     // Waves as groupWaves makes them: a call created after some call of the current wave finished
-    // starts a new one, unless the account's budget was full (it waited for a slot).
+    // starts a new one, unless the account's budget was full then (it waited for a slot).
     const waves: TimelineCall[][] = [];
     let firstDone = -Infinity;
     for (const call of calls) {
-      const busy = waves.at(-1)?.filter((c) => c.done! >= call.create - 0.5).length ?? 0;
-      if (waves.length === 0 || (call.create >= firstDone && busy < ACCOUNT_CONCURRENCY)) {
+      const sentEarly = waves.at(-1)?.filter((c) => c.create < firstDone).length ?? 0;
+      if (waves.length === 0 || (call.create >= firstDone && sentEarly < ACCOUNT_CONCURRENCY)) {
         waves.push([call]);
         firstDone = call.done!;
       } else {

@@ -49,16 +49,17 @@ export function callsOf(log: LoggedRequest[], accountSid: string): LoggedRequest
     .sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
 }
 
-/** Twilio's calls in flight per account as the gateway allows them by default (TWILIO_ACCOUNT_CONCURRENCY). */
+/** Calls in flight per account as the gateway allows them by default (TWILIO_ACCOUNT_CONCURRENCY). */
 export const ACCOUNT_CONCURRENCY = 50;
 
 /**
  * A workload's calls in sequential waves: a call starts a new wave when it arrived after some call
- * of the current wave had already been answered (so it may have waited for it), unless the wave
- * then had `cap` calls in flight: such a call waited for a slot of the account's budget, not for an
- * answer (roster's 100 joins are one wave, sent 50 at a time). Meaningful only with injected
- * latency (every call then lasts at least that long, which separates the waves far beyond the
- * log's millisecond clock); at latency 0 the bench reports waves from the 20 ms run.
+ * of the current wave had already been answered (so it may have waited for it), unless that wave
+ * had `cap` calls sent before its first answer: the account's budget was full, and later calls
+ * waited for a slot, not for an answer (roster's joins, 100 or more, are one wave sent 50 at a
+ * time, each refill a few ms after an answer, more on a loaded machine). Meaningful only with
+ * injected latency (every call then lasts at least that long, which separates the waves far
+ * beyond the log's millisecond clock); at latency 0 the bench reports waves from the 20 ms run.
  */
 export function groupWaves(calls: LoggedRequest[], cap = ACCOUNT_CONCURRENCY): LoggedRequest[][] {
   const waves: LoggedRequest[][] = [];
@@ -66,15 +67,14 @@ export function groupWaves(calls: LoggedRequest[], cap = ACCOUNT_CONCURRENCY): L
   for (const call of calls) {
     const start = Date.parse(call.time);
     const end = start + call.durationMs;
-    // Calls of the wave still in flight, or answered within the log's clock resolution: the
-    // one whose slot this call may have taken.
-    const busy = (wave: LoggedRequest[]) =>
-      wave.filter((c) => Date.parse(c.time) + c.durationMs > start - 2).length;
-    if (waves.length === 0 || (start >= firstAnswer && busy(waves.at(-1)!) < cap)) {
+    const wave = waves.at(-1);
+    const saturated =
+      wave !== undefined && wave.filter((c) => Date.parse(c.time) < firstAnswer).length >= cap;
+    if (wave === undefined || (start >= firstAnswer && !saturated)) {
       waves.push([call]);
       firstAnswer = end;
     } else {
-      waves.at(-1)!.push(call);
+      wave.push(call);
       firstAnswer = Math.min(firstAnswer, end);
     }
   }
