@@ -18,6 +18,7 @@ export default tseslint.config(
       'node_modules/',
       'bench/node_modules/',
       'bench/results/',
+      'bench/.bundles/',
       'server/playground/dist/',
       'dist/',
       'examples/**/generated/',

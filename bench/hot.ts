@@ -204,7 +204,11 @@ export async function runHot(options: HotOptions): Promise<HotResult> {
         BENCH_SKIP_BUILD: '1',
         ...env,
       },
-      { label, timeoutMs: 120_000 },
+      {
+        label,
+        timeoutMs: 120_000,
+        bundle: [fileURLToPath(new URL(`./contenders/${name}.ts`, import.meta.url))],
+      },
     );
     children.push(child);
     options.track(child);

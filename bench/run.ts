@@ -28,13 +28,13 @@ import { benchDir, startReadyChild, type ReadyChild } from './measure/process.js
 import { peakRssMiB, resetPeakRss } from './measure/rss.js';
 import { max, median, min, percentile } from './measure/stats.js';
 import {
-  basicAuthorization,
   callsOf,
   countWaves,
   createEmulatorControl,
   wavesFromLatency,
   type LoggedRequest,
 } from './measure/upstream.js';
+import { buildFixture } from './measure/fixture.js';
 import { createWireReplay } from './measure/wire.js';
 import { firstDifference, runWorkload, sameJson } from './measure/workload.js';
 import {
@@ -47,7 +47,7 @@ import {
   type ScenarioResult,
 } from './report.js';
 import { scenarios as allScenarios } from './scenarios/index.js';
-import type { BenchAccount, BenchPerson, Fixture, Scenario } from './scenarios/types.js';
+import type { BenchAccount, Fixture, Scenario } from './scenarios/types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -148,10 +148,10 @@ async function startContender(name: string, emulatorUrl: string, account: BenchA
     {
       label: name,
       timeoutMs: 120_000,
+      bundle: [fileURLToPath(new URL(`./contenders/${name}.ts`, import.meta.url))],
       ...(profiled.includes(name)
         ? {
-            // One profile per thread (tsx's loader runs on its own), under Node's default names
-            // (…<pid>.<tid>…): the main thread's is the one that serves requests.
+            // Under Node's default names (…<pid>.<tid>…): the main thread's serves requests.
             nodeArgs: ['--cpu-prof', '--cpu-prof-dir', join(profileDir, name)],
           }
         : {}),
@@ -165,44 +165,6 @@ async function startContender(name: string, emulatorUrl: string, account: BenchA
     endpoint: { name, kind: ready.kind, url: ready.url, path: ready.path },
   };
   return contender;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Fixture
-
-async function buildFixture(emulatorUrl: string, account: BenchAccount): Promise<Fixture> {
-  const control = createEmulatorControl(emulatorUrl);
-  const people: BenchPerson[] = (
-    await control.people({
-      accountSid: account.accountSid,
-      flex: true,
-      conversations: true,
-      deactivated: false,
-      limit: 40,
-    })
-  )
-    .filter((p) => p.flexUserSid && p.userSid && !p.deactivated)
-    .slice(0, 20)
-    .map((p) => ({
-      identity: p.identity,
-      flexUserSid: p.flexUserSid!,
-      userSid: p.userSid!,
-      chatServiceSids: p.chatServiceSids,
-    }));
-  if (people.length < 2) throw new Error('The emulator seeded fewer than two complete people');
-  const response = await fetch(
-    `${emulatorUrl}/v1/Instances/${account.flexInstanceSid}/Users?PageSize=50`,
-    { headers: { authorization: basicAuthorization(account.accountSid, account.authToken) } },
-  );
-  if (!response.ok) throw new Error(`Flex v1 list: HTTP ${response.status}`);
-  const page = (await response.json()) as { users?: { username?: string }[] };
-  const rosterUsernames = [...new Set((page.users ?? []).map((u) => String(u.username)))];
-  return {
-    account,
-    people,
-    rosterUsernames,
-    runId: Math.random().toString(16).slice(2, 8),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,13 @@
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis } from 'ioredis';
+
+/**
+ * ioredis is loaded when a connection is made, not with the module: a deployment without
+ * REDIS_URL never needs it, and loading it costs about 20 MiB of RSS. A static import would not
+ * do: the bundle (npm run build) hoists imports of packages to its top.
+ */
+const loadRedis = () =>
+  (createRequire(import.meta.url)('ioredis') as { Redis: typeof Redis }).Redis;
 
 export interface RedisSettings {
   url: string;
@@ -27,7 +36,7 @@ export interface SharedRedis {
 }
 
 export function connectRedis(settings: RedisSettings, events: RedisEvents = {}): SharedRedis {
-  const client = new Redis(settings.url, {
+  const client = new (loadRedis())(settings.url, {
     enableOfflineQueue: false,
     commandTimeout: settings.commandTimeoutMs,
     connectTimeout: Math.max(settings.commandTimeoutMs, 1000),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Semaphore, TimeoutError } from 'redis-semaphore';
+import { createRequire } from 'node:module';
+import type * as RedisSemaphore from 'redis-semaphore';
 import type { Release } from './fair-limiter.js';
 import type { SharedRedis } from './redis.js';
 
@@ -64,6 +65,10 @@ export function createSharedBudget(
   events: SharedBudgetEvents = {},
 ): SharedBudget {
   const { redis, accountConcurrency: cap, leaseMs } = settings;
+  // Loaded only with Redis configured, as ioredis is (redis.ts): none of it runs without.
+  const { Semaphore, TimeoutError } = createRequire(import.meta.url)(
+    'redis-semaphore',
+  ) as typeof RedisSemaphore;
   const client = redis.client;
   const id = randomUUID();
   const replicasKey = `${PREFIX}replicas`;

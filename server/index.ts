@@ -4,3 +4,4 @@
  */
 export { ConfigError, loadConfig, type Config } from './config.js';
 export { startGateway, type RunningGateway } from './http.js';
+export { limitHeapGrowth } from './heap.js';

@@ -3,6 +3,7 @@ import { startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { LOCAL_DEV_ORIGINS } from './cors-origins.js';
 import { startGateway, type RunningGateway } from './http.js';
+import { limitHeapGrowth } from './heap.js';
 import { createLogger } from './logger.js';
 import { StartupError } from './startup-error.js';
 
@@ -83,6 +84,7 @@ async function exampleIdentity(emulator: RunningEmulator): Promise<string> {
 
 async function main() {
   readCommandLine();
+  limitHeapGrowth();
   let config: Config;
   try {
     config = loadConfig();

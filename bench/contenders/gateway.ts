@@ -37,7 +37,9 @@ export interface GatewayBenchConfig {
 }
 
 export async function startGatewayForBench(config: GatewayBenchConfig) {
-  const { loadConfig, startGateway } = await loadBuiltGateway();
+  const { limitHeapGrowth, loadConfig, startGateway } = await loadBuiltGateway();
+  // As main.ts does for npm start: the process's heap settings are the entry point's.
+  limitHeapGrowth();
   const gateway = await startGateway(
     loadConfig({
       NODE_ENV: process.env.NODE_ENV ?? 'production',

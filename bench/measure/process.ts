@@ -3,12 +3,42 @@
  * `node --import tsx`, so each is one OS process whose RSS is its own, and stopped for sure.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 
 const TSX = import.meta.resolve('tsx');
 
 export const benchDir = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Where bundled scripts go: as deep below the repository as bench/contenders/, so the paths they
+ * build from import.meta.url (`../../schema/`, `../../dist/`) still hold, and inside bench/, so
+ * their packages resolve from bench/node_modules.
+ */
+const BUNDLES = join(benchDir, '.bundles');
+
+/**
+ * Turns `script` into plain JavaScript in bench/.bundles/, beside `imports` (the modules it loads
+ * by computed name, as a contender host loads its contender) each bundled with everything it
+ * imports but packages. `script` itself is only transpiled, so its `import(\`./${name}.js\`)`
+ * finds the bundle beside it; it may import nothing else but types.
+ */
+function bundle(script: string, imports: string[]): string {
+  mkdirSync(BUNDLES, { recursive: true });
+  const common = { platform: 'node', format: 'esm', target: 'node20', outdir: BUNDLES } as const;
+  buildSync({ ...common, entryPoints: [script], logLevel: 'warning' });
+  buildSync({
+    ...common,
+    entryPoints: imports,
+    bundle: true,
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return join(BUNDLES, basename(script).replace(/\.ts$/, '.js'));
+}
 
 export interface ReadyChild<T> {
   pid: number;
@@ -37,15 +67,36 @@ export async function startReadyChild<T>(
   script: string,
   args: string[],
   env: Record<string, string>,
-  options: { label: string; timeoutMs: number; nodeArgs?: string[] },
+  options: {
+    label: string;
+    timeoutMs: number;
+    nodeArgs?: string[];
+    /** False for a plain JavaScript script: no tsx loader thread in the child (nor in its RSS). */
+    tsx?: boolean;
+    /**
+     * Run `script` bundled to JavaScript, with these modules it imports by computed name, and
+     * without tsx: tsx's loader thread alone holds about 70 MiB of the child's RSS, which a
+     * deployment (`node dist/main.mjs`) never has.
+     */
+    bundle?: string[];
+  },
 ): Promise<ReadyChild<T>> {
+  if (options.bundle) {
+    script = bundle(script, options.bundle);
+    options = { ...options, tsx: false };
+  }
   const childEnv: Record<string, string | undefined> = { ...process.env, ...env };
   // twilio-node rewrites every hostname when these are set (TWILIO.md §6); keep them unset.
   delete childEnv.TWILIO_REGION;
   delete childEnv.TWILIO_EDGE;
   const child = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), '--import', TSX, script, ...args],
+    [
+      ...(options.nodeArgs ?? []),
+      ...(options.tsx === false ? [] : ['--import', TSX]),
+      script,
+      ...args,
+    ],
     { cwd: benchDir, env: childEnv, stdio: ['pipe', 'pipe', 'pipe'] },
   );
   const stderr: string[] = [];

@@ -49,23 +49,32 @@ export function callsOf(log: LoggedRequest[], accountSid: string): LoggedRequest
     .sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
 }
 
+/** Calls in flight per account as the gateway allows them by default (TWILIO_ACCOUNT_CONCURRENCY). */
+export const ACCOUNT_CONCURRENCY = 50;
+
 /**
  * A workload's calls in sequential waves: a call starts a new wave when it arrived after some call
- * of the current wave had already been answered (so it may have waited for it). Meaningful only
- * with injected latency (every call then lasts at least that long, which separates the waves far
+ * of the current wave had already been answered (so it may have waited for it), unless that wave
+ * had `cap` calls sent before its first answer: the account's budget was full, and later calls
+ * waited for a slot, not for an answer (roster's joins, 100 or more, are one wave sent 50 at a
+ * time, each refill a few ms after an answer, more on a loaded machine). Meaningful only with
+ * injected latency (every call then lasts at least that long, which separates the waves far
  * beyond the log's millisecond clock); at latency 0 the bench reports waves from the 20 ms run.
  */
-export function groupWaves(calls: LoggedRequest[]): LoggedRequest[][] {
+export function groupWaves(calls: LoggedRequest[], cap = ACCOUNT_CONCURRENCY): LoggedRequest[][] {
   const waves: LoggedRequest[][] = [];
   let firstAnswer = -Infinity;
   for (const call of calls) {
     const start = Date.parse(call.time);
     const end = start + call.durationMs;
-    if (waves.length === 0 || start >= firstAnswer) {
+    const wave = waves.at(-1);
+    const saturated =
+      wave !== undefined && wave.filter((c) => Date.parse(c.time) < firstAnswer).length >= cap;
+    if (wave === undefined || (start >= firstAnswer && !saturated)) {
       waves.push([call]);
       firstAnswer = end;
     } else {
-      waves.at(-1)!.push(call);
+      wave.push(call);
       firstAnswer = Math.min(firstAnswer, end);
     }
   }
