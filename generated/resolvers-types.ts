@@ -635,7 +635,8 @@ export type Mutation = {
    * Offboards a person in one step: deprovisions their Flex user (v4), deletes a worker still named
    * after them, then as asked deletes their Conversations user, then deletes their Chat users or takes them out of their channels, reporting
    * each step (a record held under the other Flex identity form is found and acted on too, when
-   * escapes are on). Idempotent and resumable (`input.steps`); `dryRun` shows the plan. If the Flex step fails,
+   * escapes are on). Every look-up is sent at once, then the Flex deprovision, then the other writes
+   * at once. Idempotent and resumable (`input.steps`); `dryRun` shows the plan. If the Flex step fails,
    * every later step is SKIPPED and reported. LEAVE_CHANNELS leaves at most 50 channels per Chat user
    * per call (one Twilio page) and says so in `channelsRemaining`.
    */
@@ -854,13 +855,13 @@ export type OffboardPersonPayload = {
   channelsRemaining: Scalars['Boolean']['output'];
   /** True when no step FAILED or was SKIPPED because of a failure, and no channel was left for a later call. */
   completed: Scalars['Boolean']['output'];
-  /** Every step, in the order run: the Flex deprovision first; none is ever left out. */
+  /** Every step, in the order of `OffboardingAction` (by chat service, then identity form, then channel; however the calls interleaved): the Flex deprovision first; none is ever left out. */
   steps: Array<OffboardingStep>;
   /** Problems with the input; when there are any, nothing was sent and `steps` is empty. */
   userErrors: Array<UserError>;
 };
 
-/** One kind of step of an offboarding, in the order they run. */
+/** One kind of step of an offboarding, in the order `steps` reports them. */
 export type OffboardingAction =
   /** Delete the Chat user of one chat service. */
   | 'DELETE_CHAT_USER'

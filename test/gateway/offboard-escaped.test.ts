@@ -92,11 +92,12 @@ describe('offboardPerson finds the records held in the other Flex identity form'
         `no worker named ${flex.identity} or ${twin.identity}`,
       ],
       ['DELETE_CONVERSATIONS_USER', twin.userSid, 'DONE', otherForm(twin.identity)],
+      // The Conversations user's Chat user, deleted after it: gone with it.
       [
         'DELETE_CHAT_USER',
-        account.defaultChatServiceSid,
+        `${account.defaultChatServiceSid}/${twin.userSid}`,
         'ALREADY_DONE',
-        `no Chat user ${flex.identity} or ${twin.identity} in ${account.defaultChatServiceSid}`,
+        otherForm(twin.identity),
       ],
       ...chatSteps,
     ]);
