@@ -211,7 +211,7 @@ export async function runHot(options: HotOptions): Promise<HotResult> {
     return { url: child.ready.url, kind: child.ready.kind, path: child.ready.path };
   };
   const gateway = (label: string, env: Record<string, string>) =>
-    startChild('gateway', label, { BENCH_GATEWAY_ENV: JSON.stringify(env) });
+    startChild('gateway-lean', label, { BENCH_GATEWAY_ENV: JSON.stringify(env) });
 
   const variants: Variant[] = [
     {

@@ -21,14 +21,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONTENDER_NAMES, type ReadyMessage } from './contenders/types.js';
+import { startContenderProcess } from './contenders/start.js';
+import { CONTENDER_NAMES, DEFAULT_CONTENDERS, type ReadyMessage } from './contenders/types.js';
 import { renderHot, runHot, writeHotSection } from './hot.js';
 import { measureThroughput } from './measure/throughput.js';
 import { benchDir, startReadyChild, type ReadyChild } from './measure/process.js';
 import { peakRssMiB, resetPeakRss } from './measure/rss.js';
 import { max, median, min, percentile } from './measure/stats.js';
 import {
-  basicAuthorization,
   callsOf,
   countWaves,
   createEmulatorControl,
@@ -36,6 +36,7 @@ import {
   type LoggedRequest,
 } from './measure/upstream.js';
 import { createWireReplay } from './measure/wire.js';
+import { buildFixture } from './fixture.js';
 import { firstDifference, runWorkload, sameJson } from './measure/workload.js';
 import {
   renderTables,
@@ -47,7 +48,7 @@ import {
   type ScenarioResult,
 } from './report.js';
 import { scenarios as allScenarios } from './scenarios/index.js';
-import type { BenchAccount, BenchPerson, Fixture, Scenario } from './scenarios/types.js';
+import type { BenchAccount, Fixture, Scenario } from './scenarios/types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -73,7 +74,7 @@ const settings = {
   durationSec: Math.max(1, int('duration', quick ? 1 : 5)),
   rounds: Math.max(1, int('rounds', quick ? 1 : 2)),
 };
-const contenderNames = list('contenders') ?? [...CONTENDER_NAMES];
+const contenderNames = list('contenders') ?? [...DEFAULT_CONTENDERS];
 const profiled = list('cpu-prof') ?? [];
 const profileDir = fileURLToPath(new URL('./results/profiles/', import.meta.url));
 const scenarios = (list('scenarios') ?? allScenarios.map((s) => s.name)).map((name) => {
@@ -103,7 +104,30 @@ interface EmulatorReady {
 interface Contender {
   info: ContenderInfo;
   process: ReadyChild<ReadyMessage>;
-  endpoint: { name: string; kind: ReadyMessage['kind']; url: string; path: string };
+  endpoint: {
+    name: string;
+    kind: ReadyMessage['kind'];
+    url: string;
+    path: string;
+    graphqlPath?: string;
+    headers?: Record<string, string>;
+  };
+}
+
+/**
+ * How a contender is driven through one workload: a `run` contender with a GraphQL endpoint of
+ * its own (Hive Gateway) gets a workload's `hiveSteps` there, as a GraphQL server.
+ */
+function targetOf(contender: Contender, scenario: Scenario) {
+  const { graphqlPath, ...endpoint } = contender.endpoint;
+  if (scenario.hiveSteps && graphqlPath) {
+    return {
+      endpoint: { ...endpoint, kind: 'graphql' as const, path: graphqlPath },
+      scenario: { ...scenario, steps: scenario.hiveSteps },
+      hive: true,
+    };
+  }
+  return { endpoint, scenario, hive: false };
 }
 
 const children: ReadyChild<unknown>[] = [];
@@ -141,68 +165,28 @@ async function startEmulatorProcess(seedUsers: number) {
 }
 
 async function startContender(name: string, emulatorUrl: string, account: BenchAccount) {
-  const child = await startReadyChild<ReadyMessage>(
-    fileURLToPath(new URL('./contenders/host.ts', import.meta.url)),
-    [name],
-    { BENCH_CONFIG: JSON.stringify({ emulatorUrl, account }), NODE_ENV: 'production' },
-    {
-      label: name,
-      timeoutMs: 120_000,
-      ...(profiled.includes(name)
-        ? {
-            // One profile per thread (tsx's loader runs on its own), under Node's default names
-            // (…<pid>.<tid>…): the main thread's is the one that serves requests.
-            nodeArgs: ['--cpu-prof', '--cpu-prof-dir', join(profileDir, name)],
-          }
-        : {}),
-    },
-  );
+  const child = await startContenderProcess(name, emulatorUrl, account, {
+    // One profile per thread (tsx's loader runs on its own), under Node's default names
+    // (…<pid>.<tid>…): the main thread's is the one that serves requests.
+    ...(profiled.includes(name)
+      ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', join(profileDir, name)] }
+      : {}),
+  });
   children.push(child);
   const ready = child.ready;
   const contender: Contender = {
     info: { name, describe: ready.describe, available: true },
     process: child,
-    endpoint: { name, kind: ready.kind, url: ready.url, path: ready.path },
+    endpoint: {
+      name,
+      kind: ready.kind,
+      url: ready.url,
+      path: ready.path,
+      graphqlPath: ready.graphqlPath,
+      headers: ready.headers,
+    },
   };
   return contender;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Fixture
-
-async function buildFixture(emulatorUrl: string, account: BenchAccount): Promise<Fixture> {
-  const control = createEmulatorControl(emulatorUrl);
-  const people: BenchPerson[] = (
-    await control.people({
-      accountSid: account.accountSid,
-      flex: true,
-      conversations: true,
-      deactivated: false,
-      limit: 40,
-    })
-  )
-    .filter((p) => p.flexUserSid && p.userSid && !p.deactivated)
-    .slice(0, 20)
-    .map((p) => ({
-      identity: p.identity,
-      flexUserSid: p.flexUserSid!,
-      userSid: p.userSid!,
-      chatServiceSids: p.chatServiceSids,
-    }));
-  if (people.length < 2) throw new Error('The emulator seeded fewer than two complete people');
-  const response = await fetch(
-    `${emulatorUrl}/v1/Instances/${account.flexInstanceSid}/Users?PageSize=50`,
-    { headers: { authorization: basicAuthorization(account.accountSid, account.authToken) } },
-  );
-  if (!response.ok) throw new Error(`Flex v1 list: HTTP ${response.status}`);
-  const page = (await response.json()) as { users?: { username?: string }[] };
-  const rosterUsernames = [...new Set((page.users ?? []).map((u) => String(u.username)))];
-  return {
-    account,
-    people,
-    rosterUsernames,
-    runId: Math.random().toString(16).slice(2, 8),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -232,7 +216,8 @@ async function checkAnswers(
   const outcomes: { contender: Contender; value: unknown; ok: boolean }[] = [];
   for (const contender of contenders) {
     const input = scenario.input(fixture, 0, `${contender.info.name.slice(0, 4)}-check`);
-    const outcome = await runWorkload(contender.endpoint, scenario, input);
+    const target = targetOf(contender, scenario);
+    const outcome = await runWorkload(target.endpoint, target.scenario, input);
     const s = samples.get(contender.info.name)!;
     if (outcome.errors.length) {
       s.errors += 1;
@@ -284,7 +269,8 @@ async function measureLatency(
       const tag = `${contender.info.name.slice(0, 4)}-l${latencyMs}`;
       const input = scenario.input(fixture, iteration, tag);
       await control.clearLog();
-      const outcome = await runWorkload(contender.endpoint, scenario, input);
+      const target = targetOf(contender, scenario);
+      const outcome = await runWorkload(target.endpoint, target.scenario, input);
       const calls = callsOf(await control.log(), account);
       if (contender === contenders[0] && outcome.errors.length === 0) referenceCalls = calls;
       if (i < 0) continue;
@@ -310,10 +296,13 @@ async function measureLoad(
 ) {
   for (let round = 0; round < settings.rounds && !interrupted; round++) {
     for (const contender of rotate(contenders, round)) {
+      const { endpoint, hive } = targetOf(contender, scenario);
       const result = await measureThroughput({
-        url: contender.endpoint.url,
-        path: contender.endpoint.path,
-        kind: contender.endpoint.kind,
+        url: endpoint.url,
+        path: endpoint.path,
+        kind: endpoint.kind,
+        ...(endpoint.headers ? { headers: endpoint.headers } : {}),
+        ...(hive ? { hive } : {}),
         scenario: scenario.name,
         fixture,
         connections: settings.connections,
@@ -460,6 +449,13 @@ async function main() {
     return;
   }
 
+  if (contenderNames.some((name) => name.startsWith('gateway'))) {
+    log('building the gateway (npm run build)…');
+    execFileSync('npm', ['run', '--silent', 'build'], {
+      cwd: fileURLToPath(new URL('../', import.meta.url)),
+      stdio: 'inherit',
+    });
+  }
   log(`starting contenders: ${contenderNames.join(', ')}`);
   const infos: ContenderInfo[] = [];
   const started_ = await Promise.all(
@@ -474,14 +470,15 @@ async function main() {
       }
     }),
   );
-  const contenders = started_.filter((c): c is Contender => c !== null);
-  infos.push(...contenders.map((c) => c.info));
+  const allContenders = started_.filter((c): c is Contender => c !== null);
+  infos.push(...allContenders.map((c) => c.info));
   infos.sort((a, b) => contenderNames.indexOf(a.name) - contenderNames.indexOf(b.name));
-  if (contenders.length === 0) throw new Error('No contender started');
+  if (allContenders.length === 0) throw new Error('No contender started');
 
   const results: ScenarioResult[] = [];
   for (const scenario of scenarios) {
     if (interrupted) break;
+    const contenders = allContenders.filter((c) => !scenario.skip?.includes(c.info.name));
     const samples = new Map<string, Samples>(
       contenders.map((c) => [
         c.info.name,
