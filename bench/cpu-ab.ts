@@ -139,10 +139,16 @@ try {
   log(`building ${base} and the working tree…`);
   const a = buildRevision(base);
   stops.push(() => Promise.resolve(a.cleanup()));
+  // The working tree's bundle, copied aside (beside node_modules, as in a checkout) so that
+  // editing the sources while this runs changes neither side.
+  esbuild(root);
   const current = mkdtempSync(join(os.tmpdir(), 'cpu-ab-head-'));
   stops.push(() => Promise.resolve(rmSync(current, { recursive: true, force: true })));
-  esbuild(root);
-  execFileSync('cp', ['-r', join(root, 'dist/.'), current]);
+  symlinkSync(join(root, 'node_modules'), join(current, 'node_modules'));
+  // The bundle reads the SDL from ../schema at start-up.
+  for (const dir of ['dist', 'schema']) {
+    execFileSync('cp', ['-r', join(root, dir), join(current, dir)]);
+  }
 
   const emulator = await startReadyChild<{ url: string; accounts: BenchAccount[] }>(
     fileURLToPath(new URL('./emulator.ts', import.meta.url)),
@@ -155,7 +161,7 @@ try {
   const fixture = await buildFixture(emulator.ready.url, account);
   const sides = [
     await startSide(`A ${base}`, a.dist, emulator.ready.url, account),
-    await startSide('B working tree', current, emulator.ready.url, account),
+    await startSide('B working tree', join(current, 'dist'), emulator.ready.url, account),
   ];
   for (const side of sides) stops.push(() => side.child.stop());
   for (const side of sides) await round(side, fixture, false); // warm-up (JIT, pools)
