@@ -9,7 +9,9 @@
  * workloads at `--concurrency` in flight, reading each gateway process's CPU time (user + system
  * from /proc) around the round. Other engineers' test suites move both sides alike within a
  * round pair, so the per-round B ÷ A ratio is the figure; its median and spread are printed.
- * `--base=dist:<dir>` uses an already built directory instead.
+ * `--base=dist:<dir>` uses an already built directory instead. `--cpu-prof=<dir>` runs the working
+ * tree's side under `node --cpu-prof` (profile in <dir> when it stops; read it with
+ * `profile-top.ts --skip-ms=…` to leave start-up out).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -36,6 +38,7 @@ const rounds = Number(option('rounds', '12'));
 const requests = Number(option('requests', '300'));
 const concurrency = Number(option('concurrency', '4'));
 const seedUsers = option('seed-users', '200');
+const cpuProfDir = option('cpu-prof', '');
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const log = (message: string) => process.stderr.write(`[cpu-ab] ${message}\n`);
@@ -83,10 +86,12 @@ async function startSide(
   dist: string,
   emulatorUrl: string,
   account: BenchAccount,
+  nodeArgs?: string[],
 ): Promise<Side> {
   const child = await startContenderProcess(contenderName, emulatorUrl, account, {
     label,
     env: { BENCH_GATEWAY_DIST: dist },
+    ...(nodeArgs ? { nodeArgs } : {}),
   });
   const pool = new Pool(child.ready.url, { connections: concurrency, pipelining: 1 });
   return { label, child, pool, perOp: [] };
@@ -161,7 +166,13 @@ try {
   const fixture = await buildFixture(emulator.ready.url, account);
   const sides = [
     await startSide(`A ${base}`, a.dist, emulator.ready.url, account),
-    await startSide('B working tree', join(current, 'dist'), emulator.ready.url, account),
+    await startSide(
+      'B working tree',
+      join(current, 'dist'),
+      emulator.ready.url,
+      account,
+      cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : undefined,
+    ),
   ];
   for (const side of sides) stops.push(() => side.child.stop());
   for (const side of sides) await round(side, fixture, false); // warm-up (JIT, pools)

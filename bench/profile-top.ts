@@ -1,7 +1,8 @@
 /**
  * The top entries of a V8 CPU profile (`node --cpu-prof`, e.g. from
  * `npx tsx bench/run.ts --contenders=gateway --scenarios=profile --cpu-prof=gateway`):
- * `npx tsx bench/profile-top.ts <file.cpuprofile> [--top=15] [--by=self|total]`.
+ * `npx tsx bench/profile-top.ts <file.cpuprofile> [--top=15] [--by=self|total] [--skip-ms=0]`.
+ * `--skip-ms` leaves out the first milliseconds of the profile (start-up, warm-up).
  *
  * Self time: samples whose innermost frame is the function. Total time: samples with the function
  * anywhere on the stack (once per sample, so recursion is not counted twice). Functions are keyed
@@ -32,6 +33,7 @@ if (!file) {
 }
 const top = Number(option('top', '15'));
 const by = option('by', 'self') === 'total' ? 'total' : 'self';
+const skipUs = Number(option('skip-ms', '0')) * 1000;
 
 const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -56,8 +58,11 @@ const keyOf = (node: ProfileNode) => {
 const self = new Map<string, number>();
 const total = new Map<string, number>();
 let all = 0;
+let elapsed = 0;
 profile.samples.forEach((id, i) => {
   const delta = profile.timeDeltas[i] ?? 0;
+  elapsed += delta;
+  if (elapsed < skipUs) return;
   all += delta;
   const node = byId.get(id);
   if (!node) return;
