@@ -176,13 +176,8 @@ export function createContextFunction(
           workspaceSid: configuration?.taskrouter_workspace_sid ?? null,
         };
       }));
-    return {
-      get apis() {
-        return sourcesOf().apis;
-      },
-      get loaders() {
-        return sourcesOf().loaders;
-      },
+    return Object.assign(Object.create(LAZY_SOURCES) as LazyContext, {
+      sources: sourcesOf,
       defaults: {
         flexInstanceSid: async () => tenant.flexInstanceSid ?? (await discovered()).flexInstanceSid,
         chatServiceSids: async () => {
@@ -202,9 +197,25 @@ export function createContextFunction(
         credentialsRejected: () => (sources?.session.rejected ?? null) !== null,
         clientCredentials: scheme?.toLowerCase() === 'basic',
       },
-    };
+    });
   };
 }
+
+type LazyContext = Context & { sources: () => DataSources };
+
+/**
+ * `apis` and `loaders` as getters on the context's prototype: Apollo copies the context's own
+ * properties into each request's (Object.assign, which would call an own getter and build
+ * everything at once), and keeps its prototype.
+ */
+const LAZY_SOURCES = {
+  get apis() {
+    return (this as unknown as LazyContext).sources().apis;
+  },
+  get loaders() {
+    return (this as unknown as LazyContext).sources().loaders;
+  },
+};
 
 /** Builds one request's clients and loaders, with the signal its end aborts. */
 function sourcesFactory(
