@@ -18,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { findRedisServer, startRedis as startRedisServer } from '../test/helpers/redis.js';
 import type { ReadyMessage } from './contenders/types.js';
-import { startReadyChild, type ReadyChild } from './measure/process.js';
+import { startContenderProcess } from './contenders/start.js';
+import type { ReadyChild } from './measure/process.js';
 import { median, percentile } from './measure/stats.js';
 import { callsOf, createEmulatorControl } from './measure/upstream.js';
 import { firstDifference, sameJson } from './measure/workload.js';
@@ -192,30 +193,16 @@ export async function runHot(options: HotOptions): Promise<HotResult> {
   };
   const children: ReadyChild<ReadyMessage>[] = [];
   const startChild = async (name: string, label: string, env: Record<string, string>) => {
-    const child = await startReadyChild<ReadyMessage>(
-      fileURLToPath(new URL('./contenders/host.ts', import.meta.url)),
-      [name],
-      {
-        BENCH_CONFIG: JSON.stringify({
-          emulatorUrl: options.emulatorUrl,
-          account: options.account,
-        }),
-        NODE_ENV: 'production',
-        BENCH_SKIP_BUILD: '1',
-        ...env,
-      },
-      {
-        label,
-        timeoutMs: 120_000,
-        bundle: [fileURLToPath(new URL(`./contenders/${name}.ts`, import.meta.url))],
-      },
-    );
+    const child = await startContenderProcess(name, options.emulatorUrl, options.account, {
+      label,
+      env,
+    });
     children.push(child);
     options.track(child);
     return { url: child.ready.url, kind: child.ready.kind, path: child.ready.path };
   };
   const gateway = (label: string, env: Record<string, string>) =>
-    startChild('gateway', label, { BENCH_GATEWAY_ENV: JSON.stringify(env) });
+    startChild('gateway-lean', label, { BENCH_GATEWAY_ENV: JSON.stringify(env) });
 
   const variants: Variant[] = [
     {

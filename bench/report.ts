@@ -225,6 +225,72 @@ function scenarioSection(result: BenchResult, scenario: ScenarioResult): string 
   ].join('\n');
 }
 
+/** Issue 15's targets for the `gateway` row (every production feature on), from this run. */
+export function targetsSection(result: BenchResult): string {
+  const scenario = (name: string) => result.scenarios.find((s) => s.name === name);
+  const cell = (name: string, contender: string) =>
+    scenario(name)?.cells.find((c) => c.contender === contender);
+  const cpu = (name: string, contender: string) =>
+    cell(name, contender)?.throughput['0']?.cpuMsPerWorkload ?? null;
+  const rows: string[][] = [];
+  const verdict = (value: number | null, limit: number) =>
+    value === null ? 'not measured' : value <= limit ? 'pass' : 'FAIL';
+  for (const [name, against, limit] of [
+    ['single', 'mesh', 0.4],
+    ['profile', 'mesh', 0.4],
+    ['roster', 'mesh', 0.3],
+    ['single', 'naive-apollo', 0.6],
+    ['profile', 'naive-apollo', 0.6],
+  ] as const) {
+    const ours = cpu(name, REFERENCE);
+    const theirs = cpu(name, against);
+    const value = ours !== null && theirs !== null && theirs > 0 ? ours / theirs : null;
+    rows.push([
+      `CPU/op ${name} ÷ ${against === 'mesh' ? 'Hive (mesh)' : against}`,
+      value === null ? '–' : `${value.toFixed(2)}× (${fmt(ours, 3)} ÷ ${fmt(theirs, 3)} ms)`,
+      `≤ ${limit}×`,
+      verdict(value, limit),
+    ]);
+  }
+  for (const [name, limit] of [
+    ['profile', 1.5],
+    ['overlap', 1.5],
+    ['roster', 3],
+  ] as const) {
+    const p50 = cell(name, REFERENCE)?.latency['20']?.p50;
+    const wire = scenario(name)?.wire['20']?.p50;
+    const value = p50 == null || wire == null ? null : p50 - wire;
+    rows.push([
+      `p50 − wire @20ms ${name}`,
+      value === null ? '–' : `${signed(value)} ms`,
+      `≤ ${limit} ms`,
+      verdict(value, limit),
+    ]);
+  }
+  const peaks = result.scenarios
+    .map((s) => s.cells.find((c) => c.contender === REFERENCE)?.peakRssMiB ?? null)
+    .filter((v): v is number => v !== null);
+  const peak = peaks.length ? Math.max(...peaks) : null;
+  rows.push([
+    'peak RSS under throughput (all workloads)',
+    peak === null ? '–' : `${fmt(peak, 0)} MiB`,
+    '≤ 150 MiB',
+    verdict(peak, 150),
+  ]);
+  const fixed = cpu('typename', REFERENCE);
+  rows.push([
+    'CPU/op `{ __typename }` (fixed cost per request)',
+    fixed === null ? '–' : `${fmt(fixed * 1000, 0)} µs`,
+    'reported',
+    '–',
+  ]);
+  return [
+    `### Targets (issue 15), ${REFERENCE} row: every production feature on`,
+    '',
+    table([['target', 'measured', 'limit', 'verdict'], ...rows]),
+  ].join('\n');
+}
+
 export function renderTables(result: BenchResult): string {
   const unavailable = result.contenders
     .filter((c) => !c.available)
@@ -240,6 +306,8 @@ export function renderTables(result: BenchResult): string {
     ...(unavailable.length ? ['', ...unavailable] : []),
     '',
     ...result.scenarios.map((s) => `${scenarioSection(result, s)}\n`),
+    targetsSection(result),
+    '',
   ].join('\n');
 }
 

@@ -21,7 +21,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONTENDER_NAMES, type ReadyMessage } from './contenders/types.js';
+import { startContenderProcess } from './contenders/start.js';
+import { CONTENDER_NAMES, DEFAULT_CONTENDERS, type ReadyMessage } from './contenders/types.js';
 import { renderHot, runHot, writeHotSection } from './hot.js';
 import { measureThroughput } from './measure/throughput.js';
 import { benchDir, startReadyChild, type ReadyChild } from './measure/process.js';
@@ -73,7 +74,7 @@ const settings = {
   durationSec: Math.max(1, int('duration', quick ? 1 : 5)),
   rounds: Math.max(1, int('rounds', quick ? 1 : 2)),
 };
-const contenderNames = list('contenders') ?? [...CONTENDER_NAMES];
+const contenderNames = list('contenders') ?? [...DEFAULT_CONTENDERS];
 const profiled = list('cpu-prof') ?? [];
 const profileDir = fileURLToPath(new URL('./results/profiles/', import.meta.url));
 const scenarios = (list('scenarios') ?? allScenarios.map((s) => s.name)).map((name) => {
@@ -103,7 +104,30 @@ interface EmulatorReady {
 interface Contender {
   info: ContenderInfo;
   process: ReadyChild<ReadyMessage>;
-  endpoint: { name: string; kind: ReadyMessage['kind']; url: string; path: string };
+  endpoint: {
+    name: string;
+    kind: ReadyMessage['kind'];
+    url: string;
+    path: string;
+    graphqlPath?: string;
+    headers?: Record<string, string>;
+  };
+}
+
+/**
+ * How a contender is driven through one workload: a `run` contender with a GraphQL endpoint of
+ * its own (Hive Gateway) gets a workload's `hiveSteps` there, as a GraphQL server.
+ */
+function targetOf(contender: Contender, scenario: Scenario) {
+  const { graphqlPath, ...endpoint } = contender.endpoint;
+  if (scenario.hiveSteps && graphqlPath) {
+    return {
+      endpoint: { ...endpoint, kind: 'graphql' as const, path: graphqlPath },
+      scenario: { ...scenario, steps: scenario.hiveSteps },
+      hive: true,
+    };
+  }
+  return { endpoint, scenario, hive: false };
 }
 
 const children: ReadyChild<unknown>[] = [];
@@ -141,28 +165,25 @@ async function startEmulatorProcess(seedUsers: number) {
 }
 
 async function startContender(name: string, emulatorUrl: string, account: BenchAccount) {
-  const child = await startReadyChild<ReadyMessage>(
-    fileURLToPath(new URL('./contenders/host.ts', import.meta.url)),
-    [name],
-    { BENCH_CONFIG: JSON.stringify({ emulatorUrl, account }), NODE_ENV: 'production' },
-    {
-      label: name,
-      timeoutMs: 120_000,
-      bundle: [fileURLToPath(new URL(`./contenders/${name}.ts`, import.meta.url))],
-      ...(profiled.includes(name)
-        ? {
-            // Under Node's default names (…<pid>.<tid>…): the main thread's serves requests.
-            nodeArgs: ['--cpu-prof', '--cpu-prof-dir', join(profileDir, name)],
-          }
-        : {}),
-    },
-  );
+  const child = await startContenderProcess(name, emulatorUrl, account, {
+    // Under Node's default names (…<pid>.<tid>…): the main thread's is the one that serves requests.
+    ...(profiled.includes(name)
+      ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', join(profileDir, name)] }
+      : {}),
+  });
   children.push(child);
   const ready = child.ready;
   const contender: Contender = {
     info: { name, describe: ready.describe, available: true },
     process: child,
-    endpoint: { name, kind: ready.kind, url: ready.url, path: ready.path },
+    endpoint: {
+      name,
+      kind: ready.kind,
+      url: ready.url,
+      path: ready.path,
+      graphqlPath: ready.graphqlPath,
+      headers: ready.headers,
+    },
   };
   return contender;
 }
@@ -194,7 +215,8 @@ async function checkAnswers(
   const outcomes: { contender: Contender; value: unknown; ok: boolean }[] = [];
   for (const contender of contenders) {
     const input = scenario.input(fixture, 0, `${contender.info.name.slice(0, 4)}-check`);
-    const outcome = await runWorkload(contender.endpoint, scenario, input);
+    const target = targetOf(contender, scenario);
+    const outcome = await runWorkload(target.endpoint, target.scenario, input);
     const s = samples.get(contender.info.name)!;
     if (outcome.errors.length) {
       s.errors += 1;
@@ -246,7 +268,8 @@ async function measureLatency(
       const tag = `${contender.info.name.slice(0, 4)}-l${latencyMs}`;
       const input = scenario.input(fixture, iteration, tag);
       await control.clearLog();
-      const outcome = await runWorkload(contender.endpoint, scenario, input);
+      const target = targetOf(contender, scenario);
+      const outcome = await runWorkload(target.endpoint, target.scenario, input);
       const calls = callsOf(await control.log(), account);
       if (contender === contenders[0] && outcome.errors.length === 0) referenceCalls = calls;
       if (i < 0) continue;
@@ -272,10 +295,13 @@ async function measureLoad(
 ) {
   for (let round = 0; round < settings.rounds && !interrupted; round++) {
     for (const contender of rotate(contenders, round)) {
+      const { endpoint, hive } = targetOf(contender, scenario);
       const result = await measureThroughput({
-        url: contender.endpoint.url,
-        path: contender.endpoint.path,
-        kind: contender.endpoint.kind,
+        url: endpoint.url,
+        path: endpoint.path,
+        kind: endpoint.kind,
+        ...(endpoint.headers ? { headers: endpoint.headers } : {}),
+        ...(hive ? { hive } : {}),
         scenario: scenario.name,
         fixture,
         connections: settings.connections,
@@ -422,6 +448,13 @@ async function main() {
     return;
   }
 
+  if (contenderNames.some((name) => name.startsWith('gateway'))) {
+    log('building the gateway (npm run build)…');
+    execFileSync('npm', ['run', '--silent', 'build'], {
+      cwd: fileURLToPath(new URL('../', import.meta.url)),
+      stdio: 'inherit',
+    });
+  }
   log(`starting contenders: ${contenderNames.join(', ')}`);
   const infos: ContenderInfo[] = [];
   const started_ = await Promise.all(
@@ -436,14 +469,15 @@ async function main() {
       }
     }),
   );
-  const contenders = started_.filter((c): c is Contender => c !== null);
-  infos.push(...contenders.map((c) => c.info));
+  const allContenders = started_.filter((c): c is Contender => c !== null);
+  infos.push(...allContenders.map((c) => c.info));
   infos.sort((a, b) => contenderNames.indexOf(a.name) - contenderNames.indexOf(b.name));
-  if (contenders.length === 0) throw new Error('No contender started');
+  if (allContenders.length === 0) throw new Error('No contender started');
 
   const results: ScenarioResult[] = [];
   for (const scenario of scenarios) {
     if (interrupted) break;
+    const contenders = allContenders.filter((c) => !scenario.skip?.includes(c.info.name));
     const samples = new Map<string, Samples>(
       contenders.map((c) => [
         c.info.name,

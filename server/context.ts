@@ -4,6 +4,7 @@ import {
   createDataSources,
   createTransport,
   type AccountSettings,
+  type DataSources,
   type Transport,
 } from '../datasources/index.js';
 import { createSharedBudget, type SharedBudgetEvents } from '../datasources/shared-budget.js';
@@ -95,7 +96,10 @@ function sharedBudgetEvents(config: Config, metrics: Metrics, log: Logger): Shar
 export interface RequestInfo {
   id: string;
   headers: Record<string, string | string[] | undefined>;
-  /** The request's own logger (carries its id), so upstream call lines join the request's. */
+  /**
+   * The process's logger. The request's own lines (upstream calls, a refusal) carry its id, so
+   * they join the operation's line; their child logger is made only when one is written.
+   */
   log: Logger;
 }
 
@@ -104,7 +108,18 @@ const header = (headers: RequestInfo['headers'], name: string) => {
   return Array.isArray(value) ? value[0] : value;
 };
 
-/** Runs once per request: whose account, then that account's clients and fresh loaders. */
+/**
+ * The reason every call still waiting when its request ends is abandoned with. One for the
+ * process: `abort()` without a reason builds a DOMException (and its stack) per request, and no
+ * caller reads the reason beyond "the request ended" (datasources/http.ts checks `aborted`).
+ */
+const REQUEST_ENDED = Object.freeze(new Error('the request ended'));
+
+/**
+ * Runs once per request: whose account, then that account's clients and fresh loaders, built on
+ * first use: a request whose resolvers never call Twilio (`{ __typename }`, a refused or
+ * persisted-query-miss request) builds none of them and has nothing to abandon at its end.
+ */
 export function createContextFunction(
   config: Config,
   transport: Transport,
@@ -114,16 +129,27 @@ export function createContextFunction(
   reconciliations: ReconciliationJobs | null = null,
 ) {
   const resolveTenant = createTenantResolver(config);
+  const backOffice = {
+    bulkMaxItems: config.backOffice.bulkMaxItems,
+    // Never more at once than the account's budget lets through.
+    bulkConcurrency: Math.min(config.backOffice.bulkConcurrency, config.accountConcurrency),
+    searchMaxPages: config.backOffice.searchMaxPages,
+  };
+  const createSources = sourcesFactory(config, transport, metrics, readCache);
   return async (request: RequestInfo): Promise<Context> => {
     const trace = tracing.startOperation(request.headers);
-    const log = trace ? request.log.child(trace.logFields) : request.log;
+    let child: Logger | undefined;
+    const log = () =>
+      (child ??= request.log.child(
+        trace ? { reqId: request.id, ...trace.logFields } : { reqId: request.id },
+      ));
     let tenant: Tenant;
     try {
       tenant = await resolveTenant(request.headers);
     } catch (error) {
       // Refused before Apollo's plugins run (not even the logging one): this is the refusal's
       // only log line, and its span ends here.
-      reportRefusal(error, log, metrics);
+      reportRefusal(error, log(), metrics);
       const code = error instanceof GraphQLError ? error.extensions.code : undefined;
       trace?.end('error', [typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR']);
       throw error;
@@ -135,15 +161,96 @@ export function createContextFunction(
       trace: trace ?? undefined,
       caller: { tenant: tenant.id, ...tenant.caller },
     };
+    // The deadline counts from the request's start, not from its first Twilio call.
+    const deadline = Date.now() + config.requestBudgetMs;
+    let sources: (DataSources & { ended: AbortController }) | undefined;
+    const sourcesOf = () => (sources ??= createSources(request, tenant, telemetry, log, deadline));
+    let jobs: TenantJobs | undefined;
+    const scheme = header(request.headers, 'authorization')?.trim().split(/\s+/, 1)[0];
+    // Read from Flex's Configuration only when the tenant leaves a default unset, and only when a
+    // resolver needs it: a request that names its instance and services costs no extra call. A
+    // failed read fails the fields that needed it, with Twilio's own error.
+    let settings: Promise<AccountSettings> | undefined;
+    const discovered = () =>
+      (settings ??= transport.accountSettings(sourcesOf().session.fingerprint, async () => {
+        const configuration = await sourcesOf().apis.flex.fetchConfiguration();
+        return {
+          flexInstanceSid: configuration?.flex_instance_sid ?? null,
+          chatServiceSid: configuration?.chat_service_instance_sid ?? null,
+          workspaceSid: configuration?.taskrouter_workspace_sid ?? null,
+        };
+      }));
+    return Object.assign(Object.create(LAZY_SOURCES) as LazyContext, {
+      sources: sourcesOf,
+      defaults: {
+        flexInstanceSid: async () => tenant.flexInstanceSid ?? (await discovered()).flexInstanceSid,
+        chatServiceSids: async () => {
+          if (tenant.chatServiceSids.length > 0) return tenant.chatServiceSids;
+          const sid = (await discovered()).chatServiceSid;
+          return sid ? [sid] : [];
+        },
+        chatServiceCount: Math.max(tenant.chatServiceSids.length, 1),
+        conversationsServiceSids: tenant.conversationsServiceSids,
+        flexIdentityEscapes: tenant.flexIdentityEscapes,
+        workspaceSid: async () => (await discovered()).workspaceSid,
+        flexChatServiceSid: async () => (await discovered()).chatServiceSid,
+      },
+      telemetry,
+      backOffice,
+      // Its tenant key is an HMAC: made only for a request that reaches a reconciliation field.
+      tenantJobs: () => (jobs ??= reconciliations?.forTenant(tenant) ?? NO_RECONCILIATIONS),
+      lifecycle: {
+        end: () => sources?.ended.abort(REQUEST_ENDED),
+        credentialsRejected: () => (sources?.session.rejected ?? null) !== null,
+        clientCredentials: scheme?.toLowerCase() === 'basic',
+      },
+    });
+  };
+}
+
+type LazyContext = Context & { sources: () => DataSources; tenantJobs: () => TenantJobs };
+
+/**
+ * `apis`, `loaders` and `reconciliations` as getters on the context's prototype: Apollo copies the context's own
+ * properties into each request's (Object.assign, which would call an own getter and build
+ * everything at once), and keeps its prototype.
+ */
+const LAZY_SOURCES = {
+  get apis() {
+    return (this as unknown as LazyContext).sources().apis;
+  },
+  get loaders() {
+    return (this as unknown as LazyContext).sources().loaders;
+  },
+  get reconciliations() {
+    return (this as unknown as LazyContext).tenantJobs();
+  },
+};
+
+/** Builds one request's clients and loaders, with the signal its end aborts. */
+function sourcesFactory(
+  config: Config,
+  transport: Transport,
+  metrics: Metrics,
+  readCache: ReadCache | null,
+) {
+  return (
+    request: RequestInfo,
+    tenant: Tenant,
+    telemetry: RequestTelemetry,
+    log: () => Logger,
+    deadline: number,
+  ) => {
+    const trace = telemetry.trace;
     const ended = new AbortController();
     // Every call in flight or queued listens for the end of its request: up to the call cap.
     setMaxListeners(0, ended.signal);
     // Built per request (a base URL and an auth header each), so no process-wide cache ever holds
     // one tenant's credentials for the next.
-    const { apis, loaders, session } = createDataSources(transport, {
+    const sources = createDataSources(transport, {
       credentials: tenant.credentials,
       account: tenant.accountSid ?? undefined,
-      deadline: Date.now() + config.requestBudgetMs,
+      deadline,
       signal: ended.signal,
       maxCalls: config.maxUpstreamCallsPerRequest,
       observer: {
@@ -153,7 +260,9 @@ export function createContextFunction(
         onCall: (call) => {
           telemetry.upstreamRetries += call.retries;
           metrics.upstreamCall(call);
-          log.debug(
+          // At info and above the line is never written: no child logger for it.
+          if (!request.log.isLevelEnabled('debug')) return;
+          log().debug(
             {
               upstream: call.product,
               endpoint: call.operation,
@@ -178,50 +287,7 @@ export function createContextFunction(
         wave: trace?.upstream.wave,
       },
     });
-    const scheme = header(request.headers, 'authorization')?.trim().split(/\s+/, 1)[0];
-    // Read from Flex's Configuration only when the tenant leaves a default unset, and only when a
-    // resolver needs it: a request that names its instance and services costs no extra call. A
-    // failed read fails the fields that needed it, with Twilio's own error.
-    let settings: Promise<AccountSettings> | undefined;
-    const discovered = () =>
-      (settings ??= transport.accountSettings(session.fingerprint, async () => {
-        const configuration = await apis.flex.fetchConfiguration();
-        return {
-          flexInstanceSid: configuration?.flex_instance_sid ?? null,
-          chatServiceSid: configuration?.chat_service_instance_sid ?? null,
-          workspaceSid: configuration?.taskrouter_workspace_sid ?? null,
-        };
-      }));
-    return {
-      apis,
-      loaders,
-      defaults: {
-        flexInstanceSid: async () => tenant.flexInstanceSid ?? (await discovered()).flexInstanceSid,
-        chatServiceSids: async () => {
-          if (tenant.chatServiceSids.length > 0) return tenant.chatServiceSids;
-          const sid = (await discovered()).chatServiceSid;
-          return sid ? [sid] : [];
-        },
-        chatServiceCount: Math.max(tenant.chatServiceSids.length, 1),
-        conversationsServiceSids: tenant.conversationsServiceSids,
-        flexIdentityEscapes: tenant.flexIdentityEscapes,
-        workspaceSid: async () => (await discovered()).workspaceSid,
-        flexChatServiceSid: async () => (await discovered()).chatServiceSid,
-      },
-      telemetry,
-      backOffice: {
-        bulkMaxItems: config.backOffice.bulkMaxItems,
-        // Never more at once than the account's budget lets through.
-        bulkConcurrency: Math.min(config.backOffice.bulkConcurrency, config.accountConcurrency),
-        searchMaxPages: config.backOffice.searchMaxPages,
-      },
-      reconciliations: reconciliations?.forTenant(tenant) ?? NO_RECONCILIATIONS,
-      lifecycle: {
-        end: () => ended.abort(),
-        credentialsRejected: () => session.rejected !== null,
-        clientCredentials: scheme?.toLowerCase() === 'basic',
-      },
-    };
+    return { ...sources, ended };
   };
 }
 

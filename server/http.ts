@@ -251,7 +251,7 @@ export async function startGateway(
       contextFor({
         id: request.id,
         headers: request.headers,
-        log: log.child({ reqId: request.id }),
+        log,
       }),
   });
 

@@ -29,6 +29,24 @@ const MAX_SUBJECT = 256;
 
 type Headers = Record<string, string | string[] | undefined>;
 
+/**
+ * A client sends the same token with every request until it expires: verifying its signature
+ * (an HMAC through WebCrypto, or an RSA/EC signature) is most of a small request's CPU. So a token
+ * verified once is remembered, by its exact text and in this process only, until its `exp` or
+ * for this long at most: with a key set (JWKS), a key the issuer withdraws stops working within
+ * it. Only tokens that passed every check are kept; a refused one is checked again each time.
+ */
+const VERIFIED_TOKEN_MS = 60_000;
+const VERIFIED_TOKENS = 1000;
+
+interface VerifiedToken {
+  claims: Record<string, unknown>;
+  /** The token's `exp`, in seconds, as jose compares it. */
+  exp: number;
+  /** When this process checks the token again, in ms. */
+  recheckAt: number;
+}
+
 const TWILIO_USERNAME = sidPattern('account', 'apiKey');
 const HMAC_ALGORITHMS = ['HS256', 'HS384', 'HS512'];
 
@@ -52,6 +70,23 @@ export function createTenantResolver(config: Config): (headers: Headers) => Prom
     : auth.jwt?.secret
       ? new TextEncoder().encode(auth.jwt.secret)
       : null;
+
+  const verified = new Map<string, VerifiedToken>();
+  const verifyOnce = async (
+    token: string,
+    key: Uint8Array | JWTVerifyGetKey,
+    options: NonNullable<Config['auth']['jwt']>,
+  ) => {
+    const now = Date.now();
+    const known = verified.get(token);
+    // jose refuses a token once its exp is at or before the current second: so does this.
+    if (known && known.recheckAt > now && known.exp > Math.floor(now / 1000)) return known.claims;
+    if (known) verified.delete(token);
+    const claims = Object.freeze(await verify(token, key, options));
+    if (verified.size >= VERIFIED_TOKENS) verified.delete(verified.keys().next().value!);
+    verified.set(token, { claims, exp: claims.exp as number, recheckAt: now + VERIFIED_TOKEN_MS });
+    return claims;
+  };
 
   const configuredTenant = (headers: Headers): Tenant => {
     if (!config.credentials)
@@ -96,7 +131,7 @@ export function createTenantResolver(config: Config): (headers: Headers) => Prom
             'This gateway does not accept bearer tokens',
             'BEARER_NOT_ACCEPTED',
           );
-        const claims = await verify(value, jwtKey, auth.jwt);
+        const claims = await verifyOnce(value, jwtKey, auth.jwt);
         const caller: Tenant['caller'] = {
           auth: 'bearer',
           subject: typeof claims.sub === 'string' ? claims.sub.slice(0, MAX_SUBJECT) : null,

@@ -45,6 +45,8 @@ const ready: ReadyMessage = {
   kind: contender.kind,
   url: running.url,
   path: running.path,
+  ...(running.graphqlPath ? { graphqlPath: running.graphqlPath } : {}),
+  ...(running.headers ? { headers: running.headers } : {}),
   describe: contender.describe,
   packages: contender.packages,
 };

@@ -142,6 +142,7 @@ export const contender: ContenderModule = {
     return {
       url: listening.url,
       path: '/run',
+      graphqlPath: gateway.graphqlEndpoint,
       close: async () => {
         await listening.close();
         await gateway.dispose();

@@ -13,6 +13,10 @@ export interface StartedContender {
   url: string;
   /** The GraphQL path for `graphql` contenders. */
   path: string;
+  /** A `run` contender's own GraphQL endpoint, for workloads it answers alone (`hiveSteps`). */
+  graphqlPath?: string;
+  /** Headers every request from the driver carries (the production gateway's bearer token). */
+  headers?: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -33,9 +37,24 @@ export interface ReadyMessage {
   kind: ContenderKind;
   url: string;
   path: string;
+  graphqlPath?: string;
+  headers?: Record<string, string>;
   describe: string;
   packages: string[];
 }
 
-export const CONTENDER_NAMES = ['gateway', 'naive-apollo', 'mesh', 'twilio-sdk'] as const;
+export const CONTENDER_NAMES = [
+  'gateway',
+  'gateway-lean',
+  'naive-apollo',
+  'mesh',
+  'twilio-sdk',
+] as const;
+/** What a run without --contenders starts: gateway-lean is a reference for profiling only. */
+export const DEFAULT_CONTENDERS: ContenderName[] = [
+  'gateway',
+  'naive-apollo',
+  'mesh',
+  'twilio-sdk',
+];
 export type ContenderName = (typeof CONTENDER_NAMES)[number];

@@ -13,6 +13,10 @@ export interface LoadConfig {
   warmupSec: number;
   /** Makes written usernames unique per load run. */
   tag: string;
+  /** Sent with every request (the production gateway's bearer token). */
+  headers?: Record<string, string>;
+  /** Post the scenario's `hiveSteps` (Hive Gateway's own GraphQL endpoint) instead of its steps. */
+  hive?: boolean;
   /** The contender's process: its CPU time over the measured run is reported per workload. */
   pid?: number;
 }

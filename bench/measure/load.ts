@@ -38,7 +38,12 @@ function countErrors(body: string): unknown {
   }
 }
 
-const headers = { 'content-type': 'application/json', accept: 'application/json' };
+const headers = {
+  'content-type': 'application/json',
+  accept: 'application/json',
+  ...config.headers,
+};
+const steps = (config.hive ? scenario.hiveSteps : undefined) ?? scenario.steps;
 const requests: autocannon.Request[] =
   config.kind === 'run'
     ? [
@@ -53,7 +58,7 @@ const requests: autocannon.Request[] =
           onResponse: (_status, body) => void countErrors(body),
         },
       ]
-    : scenario.steps.map((step, index) => ({
+    : steps.map((step, index) => ({
         method: 'POST' as const,
         path: config.path,
         headers,
@@ -93,10 +98,10 @@ const cpuBefore = config.pid ? cpuMs(config.pid) : null;
 const result = await run(config.durationSec);
 const cpuAfter = config.pid ? cpuMs(config.pid) : null;
 
-const steps = config.kind === 'run' ? 1 : scenario.steps.length;
+const stepCount = config.kind === 'run' ? 1 : steps.length;
 const seconds = result.duration > 0 ? result.duration : config.durationSec;
 const output: LoadResult = {
-  workloadsPerSec: result.requests.total / steps / seconds,
+  workloadsPerSec: result.requests.total / stepCount / seconds,
   requestsPerSec: result.requests.total / seconds,
   p50: result.latency.p50,
   p99: result.latency.p99,
@@ -106,7 +111,7 @@ const output: LoadResult = {
   graphqlErrors,
   cpuMsPerWorkload:
     cpuBefore !== null && cpuAfter !== null && result.requests.total > 0
-      ? (cpuAfter - cpuBefore) / (result.requests.total / steps)
+      ? (cpuAfter - cpuBefore) / (result.requests.total / stepCount)
       : null,
 };
 process.stdout.write(`${JSON.stringify(output)}\n`);

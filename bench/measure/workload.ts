@@ -11,6 +11,8 @@ export interface ContenderEndpoint {
   kind: ContenderKind;
   url: string;
   path: string;
+  /** Sent with every request (the production gateway's bearer token). */
+  headers?: Record<string, string>;
 }
 
 export interface WorkloadOutcome {
@@ -28,10 +30,14 @@ interface GraphQLResponse {
 
 // undici's request rather than fetch: it costs the driver a fraction of the CPU per call, and
 // that time would otherwise be counted in every contender's latency.
-async function post(url: string, body: unknown): Promise<GraphQLResponse> {
+async function post(
+  url: string,
+  body: unknown,
+  headers?: Record<string, string>,
+): Promise<GraphQLResponse> {
   const response = await request(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
     body: JSON.stringify(body),
   });
   const text = await response.body.text();
@@ -51,7 +57,7 @@ export async function runWorkload(
   const started = performance.now();
   let result: unknown;
   if (contender.kind === 'run') {
-    const response = await post(`${contender.url}/run/${scenario.name}`, input);
+    const response = await post(`${contender.url}/run/${scenario.name}`, input, contender.headers);
     result = response.data ?? null;
     for (const error of response.errors ?? []) errors.push(error.message);
   } else {
@@ -64,10 +70,11 @@ export async function runWorkload(
         errors.push(`${step.name}: ${(error as Error).message}`);
         break;
       }
-      const response = await post(`${contender.url}${contender.path}`, {
-        query: step.query,
-        variables,
-      });
+      const response = await post(
+        `${contender.url}${contender.path}`,
+        { query: step.query, variables },
+        contender.headers,
+      );
       previous[step.name] = response.data ?? null;
       for (const error of response.errors ?? []) errors.push(`${step.name}: ${error.message}`);
     }

@@ -56,8 +56,15 @@ export interface Floor {
 }
 
 export interface Scenario {
-  name: 'profile' | 'roster' | 'overlap' | 'write' | 'hot' | 'full-picture';
+  name: 'profile' | 'roster' | 'overlap' | 'write' | 'hot' | 'full-picture' | 'single' | 'typename';
   title: string;
+  /** Contenders that do not run this workload (it means nothing for them). */
+  skip?: readonly string[];
+  /**
+   * When Hive Gateway answers the workload alone from its composed schema: these steps are posted
+   * straight to its GraphQL endpoint (the mesh contender's `graphqlPath`), with no client code.
+   */
+  hiveSteps?: GraphQLStep[];
   /** The workload's input for iteration `i` (rotates through the fixture; unique for writes). */
   input(fixture: Fixture, i: number, tag: string): Variables;
   /** GraphQL requests in order; one for reads, four for the write workload. */

@@ -189,6 +189,31 @@ describe('client auth with bearer tokens (HS256 secret)', () => {
     expect(await stack.emulator.requestLines()).toEqual([]);
   });
 
+  // Verified tokens are remembered (tenant.ts): the memory must not outlive the token.
+  it('refuses a token once it has expired, though it was accepted before', async () => {
+    const person = await stack.emulator.person({ accountSid: a.accountSid, conversations: true });
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const token = await new SignJWT({ sub: 'u' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuedAt()
+      .setAudience('identity-gateway')
+      .setExpirationTime(exp)
+      .sign(new TextEncoder().encode(SECRET));
+    const first = await asBearer(token, person.identity);
+    expect(first.errors).toBeUndefined();
+    expect((await asBearer(token, person.identity)).errors).toBeUndefined();
+    // Not a timing assertion: the wait only makes sure the token's second has passed.
+    await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
+    await stack.emulator.clearRequests();
+    const late = await asBearer(token, person.identity);
+    expect(late.status).toBe(401);
+    expect(late.errors?.[0]?.extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'ERR_JWT_EXPIRED',
+    });
+    expect(await stack.emulator.requestLines()).toEqual([]);
+  });
+
   it('refuses Twilio credentials from clients when pass-through is off', async () => {
     const result = await stack.execute(
       QUERY,
