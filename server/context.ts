@@ -211,9 +211,9 @@ export function createContextFunction(
 type LazyContext = Context & { sources: () => DataSources; tenantJobs: () => TenantJobs };
 
 /**
- * `apis`, `loaders` and `reconciliations` as getters on the context's prototype: Apollo copies the context's own
- * properties into each request's (Object.assign, which would call an own getter and build
- * everything at once), and keeps its prototype.
+ * `apis`, `loaders` and `reconciliations` as getters on the context's prototype: Apollo copies
+ * the context's own properties into each request's (Object.assign, which would call an own getter
+ * and build everything at once), and keeps its prototype.
  */
 const LAZY_SOURCES = {
   get apis() {
