@@ -193,7 +193,7 @@ export type OffboardPersonInput = {
   steps?: InputMaybe<Array<OffboardingAction>>;
 };
 
-/** One kind of step of an offboarding, in the order they run. */
+/** One kind of step of an offboarding, in the order `steps` reports them. */
 export type OffboardingAction =
   /** Delete the Chat user of one chat service. */
   | 'DELETE_CHAT_USER'
