@@ -3,18 +3,9 @@
  * interval, beside the kernel's own peak (VmHWM, reset at the start through clear_refs): the
  * samples show the shape (and catch a peak the reset could not), VmHWM the exact maximum.
  */
-import { readFile } from 'node:fs/promises';
-import { peakRssMiB, resetPeakRss } from './rss.js';
+import { peakRssMiB, procStatusMiB, resetPeakRss } from './rss.js';
 
-export async function rssMiB(pid: number): Promise<number | null> {
-  try {
-    const status = await readFile(`/proc/${pid}/status`, 'utf8');
-    const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status);
-    return match ? Number(match[1]) / 1024 : null;
-  } catch {
-    return null;
-  }
-}
+export const rssMiB = (pid: number) => procStatusMiB(pid, 'VmRSS');
 
 export interface RssFigures {
   /** The largest VmRSS sample. */

@@ -4,15 +4,18 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 
-export async function peakRssMiB(pid: number): Promise<number | null> {
+/** One `kB` field of /proc/<pid>/status (VmHWM, VmRSS…) in MiB; null where it cannot be read. */
+export async function procStatusMiB(pid: number, field: string): Promise<number | null> {
   try {
     const status = await readFile(`/proc/${pid}/status`, 'utf8');
-    const match = /^VmHWM:\s+(\d+)\s+kB$/m.exec(status);
+    const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB$`, 'm').exec(status);
     return match ? Number(match[1]) / 1024 : null;
   } catch {
     return null;
   }
 }
+
+export const peakRssMiB = (pid: number) => procStatusMiB(pid, 'VmHWM');
 
 export async function resetPeakRss(pid: number): Promise<void> {
   try {
