@@ -7,7 +7,7 @@ import { createFormatError } from './format-error.js';
 import { introspectionOff } from './introspection-off.js';
 import { QUERY_LIMITS } from './plugins/limits.js';
 import type { Logger } from './logger.js';
-import { createSchema } from './schema.js';
+import { createSchema, type SchemaAudit } from './schema.js';
 
 export interface ApolloOptions {
   plugins: ApolloServerPlugin<Context>[];
@@ -20,6 +20,8 @@ export interface ApolloOptions {
   log: Logger;
   /** Where persisted queries are kept (apq-cache.ts: Redis when replicas share one). */
   apqCache: KeyValueCache<string>;
+  /** The audit trail of mutations, when AUDIT_LOG is set. */
+  audit: SchemaAudit | null;
 }
 
 /** How long a persisted-query document is kept. */
@@ -27,7 +29,7 @@ const APQ_TTL_SECONDS = 24 * 60 * 60;
 
 export function createApolloServer(options: ApolloOptions): ApolloServer<Context> {
   return new ApolloServer<Context>({
-    schema: createSchema(),
+    schema: createSchema(options.audit),
     // A subgraph schema turns Apollo's inline tracing (ftv1) on by default: resolver timings for
     // any client that asks, and a log line at start-up. The standalone endpoint has neither.
     plugins: [...options.plugins, ApolloServerPluginInlineTraceDisabled()],

@@ -11,7 +11,6 @@ import { registerCors } from './cors.js';
 import { handleClientError, registerRefusals } from './http-refusals.js';
 import { createLogger, type DestinationStream, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
-import { createAuditPlugin } from './plugins/audit.js';
 import { createLoggingPlugin } from './plugins/logging.js';
 import { createQueryLimits } from './plugins/limits.js';
 import { createMetricsPlugin } from './plugins/metrics.js';
@@ -208,12 +207,13 @@ export async function startGateway(
     introspection: config.introspection,
     log,
     apqCache: createApqCache(shared, log, metrics),
+    audit:
+      config.backOffice.auditLog === null
+        ? null
+        : { log: audit, hashKey: config.backOffice.auditHashKey },
     validationRules: limits.validationRules,
     plugins: [
       createLoggingPlugin(log),
-      ...(config.backOffice.auditLog === null
-        ? []
-        : [createAuditPlugin(audit, config.backOffice.auditHashKey)]),
       createMetricsPlugin(metrics),
       createRequestEndPlugin(),
       createTracingPlugin(),

@@ -1,6 +1,5 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import { OperationTypeNode } from 'graphql';
-import type { Context } from '../../resolvers/context.js';
+import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
+import type { Context } from '../resolvers/context.js';
 import {
   auditError,
   describeChanges,
@@ -12,7 +11,7 @@ import {
   type AuditLog,
   type AuditOutcome,
   type AuditRecord,
-} from '../audit.js';
+} from './audit.js';
 
 interface BulkResult {
   outcome?: string;
@@ -55,39 +54,47 @@ function bulkItems(users: unknown[], payload: unknown, hashKey: string | null): 
 
 /**
  * One audit record per mutation field, written when its resolver settles, for every field of the
- * Mutation type: the plugin sees them all, so no mutation can be added without its record.
- * Operations refused before execution (bad documents, limits, authentication) change nothing and
- * are in the request log only. Queries cost nothing here: fields are watched only in mutations.
+ * Mutation type: each one's resolver is wrapped here, once, when the schema is built, so no
+ * mutation can be added without its record. Operations refused before execution (bad documents,
+ * limits, authentication) change nothing and are in the request log only. Queries cost nothing:
+ * an Apollo plugin would need a `willResolveField` hook, and one such hook makes Apollo wrap every
+ * field of the schema and call into the plugin for every field of every response.
  */
-export function createAuditPlugin(
-  audit: AuditLog,
-  hashKey: string | null,
-): ApolloServerPlugin<Context> {
-  return {
-    requestDidStart: () =>
-      Promise.resolve({
-        // `operation` is undefined, whatever its type says, when operationName names none: execution
-        // then refuses the request (OPERATION_RESOLUTION_FAILURE), and this must not throw first.
-        executionDidStart: ({ operation }) =>
-          Promise.resolve(
-            operation?.operation !== OperationTypeNode.MUTATION
-              ? undefined
-              : {
-                  willResolveField: ({ info, args, contextValue }) => {
-                    if (info.parentType.name !== 'Mutation') return undefined;
-                    return (error, result) =>
-                      audit.write(
-                        auditRecord(info.fieldName, info.path.key, args, contextValue, hashKey, {
-                          error,
-                          result,
-                        }),
-                      );
-                  },
-                },
-          ),
-      }),
-  };
+export function auditMutations(schema: GraphQLSchema, audit: AuditLog, hashKey: string | null) {
+  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = (source, args: Record<string, unknown>, contextValue: Context, info) => {
+      const write = (error: Error | null, result: unknown) =>
+        audit.write(
+          auditRecord(info.fieldName, info.path.key, args, contextValue, hashKey, {
+            error,
+            result,
+          }),
+        );
+      let result: unknown;
+      try {
+        result = resolve(source, args, contextValue, info);
+      } catch (error) {
+        write(error as Error, undefined);
+        throw error;
+      }
+      if (isPromiseLike(result)) {
+        // The record is written beside graphql-js's own handling of the promise, which still
+        // sees the rejection: this branch only observes it.
+        result.then(
+          (value) => write(null, value),
+          (error: unknown) => write(error as Error, undefined),
+        );
+      } else {
+        write(null, result);
+      }
+      return result;
+    };
+  }
 }
+
+const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 
 function auditRecord(
   operation: string,
