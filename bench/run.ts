@@ -214,7 +214,9 @@ async function checkAnswers(
   // The reference answer is the first contender's that came back without errors.
   const outcomes: { contender: Contender; value: unknown; ok: boolean }[] = [];
   for (const contender of contenders) {
-    const input = scenario.input(fixture, 0, `${contender.info.name.slice(0, 4)}-check`);
+    // The whole name: two contenders sharing a prefix (naive-apollo, naive-apollo-undici) would
+    // otherwise write to the same users, and the second would read the first one's versions.
+    const input = scenario.input(fixture, 0, `${contender.info.name}-check`);
     const target = targetOf(contender, scenario);
     const outcome = await runWorkload(target.endpoint, target.scenario, input);
     const s = samples.get(contender.info.name)!;

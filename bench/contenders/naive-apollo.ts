@@ -1,20 +1,18 @@
 /**
  * Contender: a naive Apollo Server 5 with the gateway's own SDL (read from schema/*.graphql at
- * run time) whose resolvers call `got` directly: no DataLoader, no per-request cache, no
- * concurrency limit. Every resolver that needs a Twilio record fetches it, so a person reached
+ * run time) whose resolvers call `got` directly (naive-http.ts; naive-apollo-undici.ts is the same
+ * with undici): no DataLoader, no per-request cache, no concurrency limit. Every resolver that needs a Twilio record fetches it, so a person reached
  * through two paths is fetched twice. Resolvers exist only for the fields the workloads use;
  * the records are mapped to the schema's camelCase once, and default resolvers do the rest.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import got, { HTTPError } from 'got';
 import { fullPictureShape } from '../scenarios/full-picture.js';
 import { chatFromRecord, conversationsFromRecord, flexFromRecord } from '../scenarios/shape.js';
 import type { BenchAccount } from '../scenarios/types.js';
+import { gotHttp, type NaiveHttp, type Row } from './naive-http.js';
 import type { ContenderModule } from './types.js';
-
-type Row = Record<string, unknown>;
 
 function loadSdl(): string {
   const dir = new URL('../../schema/', import.meta.url);
@@ -25,28 +23,15 @@ function loadSdl(): string {
     .join('\n');
 }
 
-function createResolvers(emulatorUrl: string, account: BenchAccount) {
-  const http = got.extend({
-    prefixUrl: emulatorUrl,
-    username: account.accountSid,
-    password: account.authToken,
-    responseType: 'json',
-  });
+function createResolvers(http: NaiveHttp, account: BenchAccount) {
   const enc = encodeURIComponent;
-  const orNull = async (path: string): Promise<Row | null> => {
-    try {
-      return (await http.get(path).json<Row>()) ?? null;
-    } catch (error) {
-      if (error instanceof HTTPError && error.response.statusCode === 404) return null;
-      throw error;
-    }
-  };
+  const { orNull } = http;
   const instance = (sid?: string | null) => sid ?? account.flexInstanceSid;
 
   const flexByUsername = async (username: string, instanceSid?: string | null) => {
-    const body = await http
-      .get(`v4/Instances/${instance(instanceSid)}/Users`, { searchParams: { Username: username } })
-      .json<{ users?: Row[] }>();
+    const body = await http.get<{ users?: Row[] }>(`v4/Instances/${instance(instanceSid)}/Users`, {
+      Username: username,
+    });
     return flexFromRecord(body.users?.[0]);
   };
   const conversationsUser = async (sidOrIdentity: string) =>
@@ -56,9 +41,9 @@ function createResolvers(emulatorUrl: string, account: BenchAccount) {
   const payload = (flexUser: Row | null) => ({ userErrors: [], flexUser });
   /** A first page of a Twilio list as a connection (nodes and hasNextPage: what the workloads read). */
   const connection = async (path: string, items: string, first: number, shape: (r: Row) => Row) => {
-    const body = await http
-      .get(path, { searchParams: { PageSize: first } })
-      .json<Row & { meta?: { next_page_url?: string | null } }>();
+    const body = await http.get<Row & { meta?: { next_page_url?: string | null } }>(path, {
+      PageSize: first,
+    });
     const { nodes, pageInfo } = fullPictureShape.page(
       ((body[items] as Row[] | undefined) ?? []).map(shape),
       body.meta?.next_page_url,
@@ -74,11 +59,10 @@ function createResolvers(emulatorUrl: string, account: BenchAccount) {
       users: (_: unknown, args: { identities: string[] }) =>
         args.identities.map((identity) => ({ identity })),
       flexUsers: async (_: unknown, args: { instanceSid?: string; first?: number }) => {
-        const body = await http
-          .get(`v1/Instances/${instance(args.instanceSid)}/Users`, {
-            searchParams: { PageSize: args.first ?? 50 },
-          })
-          .json<{ users?: Row[]; meta?: { next_page_url?: string | null } }>();
+        const body = await http.get<{ users?: Row[]; meta?: { next_page_url?: string | null } }>(
+          `v1/Instances/${instance(args.instanceSid)}/Users`,
+          { PageSize: args.first ?? 50 },
+        );
         const nodes = (body.users ?? []).map((user) => flexFromRecord(user));
         return {
           nodes,
@@ -166,8 +150,9 @@ function createResolvers(emulatorUrl: string, account: BenchAccount) {
         _: unknown,
         { input }: { input: Row & { roles: string[]; instanceSid?: string } },
       ) => {
-        const body = await http
-          .post(`v4/Instances/${instance(input.instanceSid)}/Users/Provision`, {
+        const body = await http.post(
+          `v4/Instances/${instance(input.instanceSid)}/Users/Provision`,
+          {
             json: {
               username: input.username,
               email: input.email,
@@ -175,8 +160,8 @@ function createResolvers(emulatorUrl: string, account: BenchAccount) {
               roles: input.roles.map((role) => role.toLowerCase()),
               worker: input.workerAttributes ? { attributes: input.workerAttributes } : {},
             },
-          })
-          .json<Row>();
+          },
+        );
         return payload(flexFromRecord(body));
       },
       updateFlexUser: async (_: unknown, { input }: { input: Row & { instanceSid?: string } }) => {
@@ -184,9 +169,10 @@ function createResolvers(emulatorUrl: string, account: BenchAccount) {
         if (typeof input.email === 'string') form.Email = input.email;
         if (typeof input.userSid === 'string') form.UserSid = input.userSid;
         if (typeof input.locale === 'string') form.Locale = input.locale;
-        const body = await http
-          .post(`v2/Instances/${instance(input.instanceSid)}/Users/${String(input.sid)}`, { form })
-          .json<Row>();
+        const body = await http.post(
+          `v2/Instances/${instance(input.instanceSid)}/Users/${String(input.sid)}`,
+          { form },
+        );
         return payload(flexFromRecord(body));
       },
       deprovisionFlexUser: async (
@@ -195,7 +181,6 @@ function createResolvers(emulatorUrl: string, account: BenchAccount) {
       ) => {
         await http.post(`v4/Instances/${instance(input.instanceSid)}/Users/Deprovision`, {
           json: { flex_user_sid: input.sid },
-          responseType: 'text',
         });
         return payload(null);
       },
@@ -203,22 +188,30 @@ function createResolvers(emulatorUrl: string, account: BenchAccount) {
   };
 }
 
-export const contender: ContenderModule = {
-  name: 'naive-apollo',
-  kind: 'graphql',
-  describe:
-    "Apollo Server 5 with the gateway's SDL, resolvers calling got per field: no DataLoader, no dedupe",
-  packages: ['@apollo/server', 'got', 'graphql'],
-  start: async (emulatorUrl, account) => {
-    const server = new ApolloServer({
-      typeDefs: loadSdl(),
-      resolvers: createResolvers(emulatorUrl, account),
-      stopOnTerminationSignals: false,
-    });
-    const { url } = await startStandaloneServer(server, {
-      listen: { port: 0, host: '127.0.0.1' },
-    });
-    const origin = new URL(url).origin;
-    return { url: origin, path: '/', close: () => server.stop() };
-  },
-};
+/** A naive Apollo contender over one HTTP client (naive-http.ts). */
+export function naiveApollo(
+  name: string,
+  client: string,
+  createHttp: (emulatorUrl: string, account: BenchAccount) => NaiveHttp,
+): ContenderModule {
+  return {
+    name,
+    kind: 'graphql',
+    describe: `Apollo Server 5 with the gateway's SDL, resolvers calling ${client} per field: no DataLoader, no dedupe`,
+    packages: ['@apollo/server', client, 'graphql'],
+    start: async (emulatorUrl, account) => {
+      const server = new ApolloServer({
+        typeDefs: loadSdl(),
+        resolvers: createResolvers(createHttp(emulatorUrl, account), account),
+        stopOnTerminationSignals: false,
+      });
+      const { url } = await startStandaloneServer(server, {
+        listen: { port: 0, host: '127.0.0.1' },
+      });
+      const origin = new URL(url).origin;
+      return { url: origin, path: '/', close: () => server.stop() };
+    },
+  };
+}
+
+export const contender = naiveApollo('naive-apollo', 'got', gotHttp);

@@ -47,10 +47,14 @@ export const CONTENDER_NAMES = [
   'gateway',
   'gateway-lean',
   'naive-apollo',
+  'naive-apollo-undici',
   'mesh',
   'twilio-sdk',
 ] as const;
-/** What a run without --contenders starts: gateway-lean is a reference for profiling only. */
+/**
+ * What a run without --contenders starts: gateway-lean (the gateway without production features)
+ * and naive-apollo-undici (Apollo Server 5 + undici, no features) are references, run by name.
+ */
 export const DEFAULT_CONTENDERS: ContenderName[] = [
   'gateway',
   'naive-apollo',
