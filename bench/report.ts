@@ -75,6 +75,8 @@ export interface BenchResult {
 }
 
 const REFERENCE = 'gateway';
+/** The reference row for the stack's own floor (contenders/naive-apollo-undici.ts). */
+const FLOOR = 'naive-apollo-undici';
 
 function fmt(value: number | null | undefined, digits = 1): string {
   if (value == null || Number.isNaN(value)) return '–';
@@ -284,6 +286,20 @@ export function targetsSection(result: BenchResult): string {
     'reported',
     '–',
   ]);
+  // Against the floor of the stack itself (Apollo Server 5 + undici, no features), when run: what
+  // the gateway's own code and features cost on top, and where the naive-Apollo targets sit.
+  for (const name of ['typename', 'single', 'profile', 'roster']) {
+    const ours = cpu(name, REFERENCE);
+    const floor = cpu(name, FLOOR);
+    const naive = cpu(name, 'naive-apollo');
+    if (ours === null || floor === null || floor <= 0) continue;
+    rows.push([
+      `CPU/op ${name} ÷ ${FLOOR} (Apollo Server 5 + undici, no features)`,
+      `${(ours / floor).toFixed(2)}× (${fmt(ours, 3)} ÷ ${fmt(floor, 3)} ms)`,
+      naive === null ? 'reported' : `floor = ${(floor / naive).toFixed(2)}× naive-apollo`,
+      '–',
+    ]);
+  }
   return [
     `### Targets (issue 15), ${REFERENCE} row: every production feature on`,
     '',
