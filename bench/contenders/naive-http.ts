@@ -55,7 +55,10 @@ export function undiciHttp(emulatorUrl: string, account: BenchAccount): NaiveHtt
   ) => {
     const query = options.query
       ? `?${new URLSearchParams(
-          Object.entries(options.query).map(([key, value]) => [key, String(value)]),
+          Object.entries(options.query).map(([key, value]): [string, string] => [
+            key,
+            String(value),
+          ]),
         ).toString()}`
       : '';
     const response = await pool.request({
