@@ -12,6 +12,7 @@ import { handleClientError, registerRefusals } from './http-refusals.js';
 import { createLogger, type DestinationStream, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createAuditPlugin } from './plugins/audit.js';
+import { createCacheControlPlugin } from './plugins/cache-control.js';
 import { createLoggingPlugin } from './plugins/logging.js';
 import { createQueryLimits } from './plugins/limits.js';
 import { createMetricsPlugin } from './plugins/metrics.js';
@@ -215,6 +216,7 @@ export async function startGateway(
         ? []
         : [createAuditPlugin(audit, config.backOffice.auditHashKey)]),
       createMetricsPlugin(metrics),
+      createCacheControlPlugin(),
       createRequestEndPlugin(),
       createTracingPlugin(),
       createNoSubscriptionsPlugin(),
