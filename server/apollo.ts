@@ -1,5 +1,8 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { ValidationRule } from 'graphql';
 import type { Context } from '../resolvers/context.js';
@@ -32,7 +35,13 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Context
     schema: createSchema(options.audit),
     // A subgraph schema turns Apollo's inline tracing (ftv1) on by default: resolver timings for
     // any client that asks, and a log line at start-up. The standalone endpoint has neither.
-    plugins: [...options.plugins, ApolloServerPluginInlineTraceDisabled()],
+    // Apollo's cache control is replaced by plugins/cache-control.ts, which sets the same header
+    // without a hook on every resolved field.
+    plugins: [
+      ...options.plugins,
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     validationRules: [
       ...(options.introspection ? [] : [introspectionOff]),
       ...options.validationRules,

@@ -11,6 +11,7 @@ import { registerCors } from './cors.js';
 import { handleClientError, registerRefusals } from './http-refusals.js';
 import { createLogger, type DestinationStream, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
+import { createCacheControlPlugin } from './plugins/cache-control.js';
 import { createLoggingPlugin } from './plugins/logging.js';
 import { createQueryLimits } from './plugins/limits.js';
 import { createMetricsPlugin } from './plugins/metrics.js';
@@ -215,6 +216,7 @@ export async function startGateway(
     plugins: [
       createLoggingPlugin(log),
       createMetricsPlugin(metrics),
+      createCacheControlPlugin(),
       createRequestEndPlugin(),
       createTracingPlugin(),
       createNoSubscriptionsPlugin(),
