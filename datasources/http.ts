@@ -10,6 +10,7 @@ import {
   TIMEOUT_ERROR_CODES,
 } from './retry-policy.js';
 import type { Grant } from './budget.js';
+import { perCredentials } from './per-credentials.js';
 import type { UpstreamTracer } from './tracing-hooks.js';
 import type { Transport } from './transport.js';
 
@@ -74,12 +75,17 @@ export interface SessionOptions {
   tracer?: UpstreamTracer;
 }
 
+/** The Authorization header of a credential pair, built once per credentials object. */
+const basicAuthorization = perCredentials(
+  ({ username, password }) => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`,
+);
+
 export function createSession(transport: Transport, options: SessionOptions): Session {
-  const { username, password } = options.credentials;
+  const { credentials } = options;
   return {
-    account: options.account ?? username,
-    authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`,
-    fingerprint: transport.fingerprint(username, password),
+    account: options.account ?? credentials.username,
+    authorization: basicAuthorization(credentials),
+    fingerprint: transport.fingerprint(credentials),
     deadline: options.deadline,
     signal: options.signal,
     maxCalls: options.maxCalls,

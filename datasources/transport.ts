@@ -3,6 +3,8 @@ import { Agent } from 'undici';
 import { Breaker } from './breaker.js';
 import { createBudget, type Budget, type BudgetEvents } from './budget.js';
 import type { Product } from './errors.js';
+import type { Credentials } from './http.js';
+import { perCredentials } from './per-credentials.js';
 import type { SharedBudget } from './shared-budget.js';
 
 export interface TransportSettings {
@@ -49,8 +51,11 @@ export interface Transport {
   /** Per-account slots and Retry-After pauses: in process, and across replicas with Redis. */
   budget: Budget;
   breaker(account: string, product: Product): Breaker;
-  /** A keyed hash of the credential pair, never reversible, unique to this process. */
-  fingerprint(username: string, password: string): string;
+  /**
+   * A keyed hash of the credential pair, never reversible, unique to this process; computed once
+   * per credentials object (a configured tenant's: once for the process).
+   */
+  fingerprint(credentials: Credentials): string;
   isVerified(fingerprint: string): boolean;
   markVerified(fingerprint: string): void;
   /**
@@ -121,8 +126,9 @@ export function createTransport(
       breakers.set(key, breaker);
       return breaker;
     },
-    fingerprint: (username, password) =>
+    fingerprint: perCredentials(({ username, password }) =>
       createHmac('sha256', salt).update(username).update('\0').update(password).digest('base64'),
+    ),
     isVerified(fingerprint) {
       const until = verified.get(fingerprint);
       return until !== undefined && until > Date.now();
