@@ -1,3 +1,5 @@
+import { util } from 'undici';
+import { AttemptsInFlight } from './attempts-in-flight.js';
 import { codeForStatus, TwilioError, type Product, type TwilioErrorBody } from './errors.js';
 import type { Outcome } from './breaker.js';
 import type { UpstreamTarget } from './paths.js';
@@ -10,6 +12,8 @@ import {
   TIMEOUT_ERROR_CODES,
 } from './retry-policy.js';
 import type { Grant } from './budget.js';
+import { perCredentials } from './per-credentials.js';
+import { TextExchange } from './text-exchange.js';
 import type { UpstreamTracer } from './tracing-hooks.js';
 import type { Transport } from './transport.js';
 
@@ -50,6 +54,8 @@ export interface Session {
   readonly deadline: number;
   /** Aborted when the request's response is sent: nothing still in flight outlives it. */
   readonly signal: AbortSignal;
+  /** The attempts in flight, which `signal` stops. */
+  readonly attempts: AttemptsInFlight;
   /** Upstream requests (retries included) this request may send at most. */
   readonly maxCalls: number;
   readonly observer: UpstreamObserver | undefined;
@@ -74,14 +80,20 @@ export interface SessionOptions {
   tracer?: UpstreamTracer;
 }
 
+/** The Authorization header of a credential pair, built once per credentials object. */
+const basicAuthorization = perCredentials(
+  ({ username, password }) => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`,
+);
+
 export function createSession(transport: Transport, options: SessionOptions): Session {
-  const { username, password } = options.credentials;
+  const { credentials } = options;
   return {
-    account: options.account ?? username,
-    authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`,
-    fingerprint: transport.fingerprint(username, password),
+    account: options.account ?? credentials.username,
+    authorization: basicAuthorization(credentials),
+    fingerprint: transport.fingerprint(credentials),
     deadline: options.deadline,
     signal: options.signal,
+    attempts: new AttemptsInFlight(options.signal),
     maxCalls: options.maxCalls,
     observer: options.observer,
     tracer: options.tracer,
@@ -136,7 +148,13 @@ type Attempt<T> =
       sent?: false;
     };
 
-/** Why an attempt's own abort controller fired. */
+/**
+ * What an attempt's exchange is aborted with: one for the process, as no one reads it (the
+ * attempt's own cause says why it stopped).
+ */
+const ATTEMPT_STOPPED = Object.freeze(new Error('the attempt was stopped'));
+
+/** Why an attempt was stopped. */
 type AbortCause = 'timeout' | 'deadline' | 'ended';
 
 /**
@@ -147,7 +165,7 @@ type AbortCause = 'timeout' | 'deadline' | 'ended';
  */
 export function createHttp(transport: Transport, product: Product, session: Session): Http {
   const { settings } = transport;
-  const { origin, prefix } = transport.origin(product);
+  const { pool, prefix } = transport.origin(product);
   const headers: Record<string, string> = {
     authorization: session.authorization,
     'user-agent': settings.userAgent,
@@ -246,11 +264,11 @@ export function createHttp(transport: Transport, product: Product, session: Sess
     path: string,
     remainingMs: number,
   ): Promise<{ result: Attempt<T>; health: Outcome }> {
-    const abort = new AbortController();
+    const exchanged = new TextExchange();
     let cause: AbortCause | null = null;
     const stop = (why: AbortCause) => {
       cause ??= why;
-      abort.abort();
+      exchanged.abort(ATTEMPT_STOPPED);
     };
     const byDeadline = remainingMs < settings.timeoutMs;
     const timer = setTimeout(
@@ -258,45 +276,39 @@ export function createHttp(transport: Transport, product: Product, session: Sess
       byDeadline ? remainingMs : settings.timeoutMs,
     );
     const onEnd = () => stop('ended');
-    session.signal.addEventListener('abort', onEnd, { once: true });
-    if (session.signal.aborted) stop('ended');
+    session.attempts.add(onEnd);
     try {
-      const response = await transport.dispatcher.request({
-        origin,
-        path,
-        method: call.method,
-        headers: call.body ? { ...headers, 'content-type': call.body.contentType } : headers,
-        body: call.body?.text,
-        signal: abort.signal,
-      });
-      const status = response.statusCode;
+      pool.dispatch(
+        {
+          path,
+          method: call.method,
+          headers: call.body ? { ...headers, 'content-type': call.body.contentType } : headers,
+          body: call.body?.text,
+        },
+        exchanged,
+      );
+      const response = await exchanged.answer;
+      const { status } = response;
       // A 408 is Twilio timing out on its side: the host's trouble, like a 5xx.
       const health: Outcome = status >= 500 || status === 408 ? 'failure' : 'success';
       if (status >= 200 && status < 300) {
         if (call.parse === 'none') {
-          await response.body.dump();
           return { result: { done: true, value: undefined as T, status }, health };
         }
-        const parsed = parseJson<T>(product, status, await response.body.text());
+        const parsed = parseJson<T>(product, status, response.text);
         return { result: parsed, health: parsed.done ? health : 'failure' };
       }
       if (status === 404 && call.notFoundAsNull) {
-        await response.body.dump();
         return { result: { done: true, value: null as T, status }, health };
       }
       const retryAfterSeconds = RETRY_AFTER_STATUSES.has(status)
-        ? parseRetryAfter(response.headers['retry-after'])
+        ? parseRetryAfter(util.parseHeaders(response.rawHeaders)['retry-after'])
         : null;
       // Twilio's limits are the account's: every call of it waits, here and on other replicas.
       if (status === 429 && retryAfterSeconds !== null) {
         transport.budget.pause(session.account, retryAfterSeconds * 1000);
       }
-      const error = errorFromResponse(
-        product,
-        status,
-        await response.body.text(),
-        retryAfterSeconds,
-      );
+      const error = errorFromResponse(product, status, response.text, retryAfterSeconds);
       return {
         result: {
           done: false,
@@ -310,7 +322,7 @@ export function createHttp(transport: Transport, product: Product, session: Sess
       return failedExchange(product, cause, errorCode(error));
     } finally {
       clearTimeout(timer);
-      session.signal.removeEventListener('abort', onEnd);
+      session.attempts.delete(onEnd);
     }
   }
 

@@ -53,8 +53,50 @@ export interface LoaderHooks {
   wave?: UpstreamTracer['wave'];
 }
 
-/** A DataLoader that reports its batches and cache hits (a prime is not a hit). */
+/**
+ * A loader made on its first load or prime: a request reads through one or two of the eleven,
+ * mostly, and each costs a DataLoader, its cache and a few closures to build. Clearing one never
+ * made has nothing to clear.
+ */
+class LazyLoader<K, V> {
+  #loader: DataLoader<K, V, string> | undefined;
+  readonly #make: () => DataLoader<K, V, string>;
+
+  constructor(make: () => DataLoader<K, V, string>) {
+    this.#make = make;
+  }
+
+  load(key: K): Promise<V> {
+    return (this.#loader ??= this.#make()).load(key);
+  }
+
+  prime(key: K, value: V): this {
+    (this.#loader ??= this.#make()).prime(key, value);
+    return this;
+  }
+
+  clear(key: K): this {
+    this.#loader?.clear(key);
+    return this;
+  }
+
+  clearAll(): this {
+    this.#loader?.clearAll();
+    return this;
+  }
+}
+
 function createLoader<K, V>(
+  name: string,
+  batch: BatchLoadFn<K, V>,
+  hooks: LoaderHooks | undefined,
+  cacheKeyFn: (key: K) => string,
+): LazyLoader<K, V> {
+  return new LazyLoader(() => reportingLoader(name, batch, hooks, cacheKeyFn));
+}
+
+/** A DataLoader that reports its batches and cache hits (a prime is not a hit). */
+function reportingLoader<K, V>(
   name: string,
   batch: BatchLoadFn<K, V>,
   hooks: LoaderHooks | undefined,

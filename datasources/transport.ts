@@ -1,8 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { Agent } from 'undici';
+import { Pool } from 'undici';
 import { Breaker } from './breaker.js';
 import { createBudget, type Budget, type BudgetEvents } from './budget.js';
 import type { Product } from './errors.js';
+import type { Credentials } from './http.js';
+import { perCredentials } from './per-credentials.js';
 import type { SharedBudget } from './shared-budget.js';
 
 export interface TransportSettings {
@@ -44,13 +46,16 @@ const MAX_BREAKERS = 10_000;
  */
 export interface Transport {
   settings: TransportSettings;
-  origin(product: Product): { origin: string; prefix: string };
-  dispatcher: Agent;
+  /** Where a product's calls go, and the keep-alive sockets to that origin. */
+  origin(product: Product): { origin: string; prefix: string; pool: Pool };
   /** Per-account slots and Retry-After pauses: in process, and across replicas with Redis. */
   budget: Budget;
   breaker(account: string, product: Product): Breaker;
-  /** A keyed hash of the credential pair, never reversible, unique to this process. */
-  fingerprint(username: string, password: string): string;
+  /**
+   * A keyed hash of the credential pair, never reversible, unique to this process; computed once
+   * per credentials object (a configured tenant's: once for the process).
+   */
+  fingerprint(credentials: Credentials): string;
   isVerified(fingerprint: string): boolean;
   markVerified(fingerprint: string): void;
   /**
@@ -75,21 +80,37 @@ export function createTransport(
   settings: TransportSettings,
   options: TransportOptions = {},
 ): Transport {
+  // undici's own timers default to 10 s (connect) and 300 s (headers, body); the attempt's timeout
+  // in http.ts is the one that counts, so these only match it. One pool per origin (products on
+  // one host share it), with as many sockets as calls the budget lets through at once: what an
+  // Agent keeps, without its lookup of the pool and its redirect interceptor on every call.
+  const pools = new Map<string, Pool>();
+  const poolOf = (origin: string) => {
+    let pool = pools.get(origin);
+    if (pool === undefined) {
+      pool = new Pool(origin, {
+        connections: settings.totalConcurrency,
+        connectTimeout: settings.timeoutMs,
+        headersTimeout: settings.timeoutMs,
+        bodyTimeout: settings.timeoutMs,
+      });
+      pools.set(origin, pool);
+    }
+    return pool;
+  };
   const origins = Object.fromEntries(
     (Object.keys(settings.baseUrls) as Product[]).map((product) => {
       const base = new URL(settings.baseUrls[product]);
-      return [product, { origin: base.origin, prefix: base.pathname.replace(/\/+$/, '') }];
+      return [
+        product,
+        {
+          origin: base.origin,
+          prefix: base.pathname.replace(/\/+$/, ''),
+          pool: poolOf(base.origin),
+        },
+      ];
     }),
-  ) as Record<Product, { origin: string; prefix: string }>;
-  // undici's own timers default to 10 s (connect) and 300 s (headers, body); the attempt's timeout
-  // in http.ts is the one that counts, so these only match it. One Agent keeps a pool per origin,
-  // with as many sockets as calls the budget lets through at once.
-  const dispatcher = new Agent({
-    connections: settings.totalConcurrency,
-    connectTimeout: settings.timeoutMs,
-    headersTimeout: settings.timeoutMs,
-    bodyTimeout: settings.timeoutMs,
-  });
+  ) as Record<Product, { origin: string; prefix: string; pool: Pool }>;
   const budget = createBudget(
     {
       accountConcurrency: settings.accountConcurrency,
@@ -106,7 +127,6 @@ export function createTransport(
   return {
     settings,
     origin: (product) => origins[product],
-    dispatcher,
     budget,
     breaker(account, product) {
       const key = `${account}|${product}`;
@@ -121,8 +141,9 @@ export function createTransport(
       breakers.set(key, breaker);
       return breaker;
     },
-    fingerprint: (username, password) =>
+    fingerprint: perCredentials(({ username, password }) =>
       createHmac('sha256', salt).update(username).update('\0').update(password).digest('base64'),
+    ),
     isVerified(fingerprint) {
       const until = verified.get(fingerprint);
       return until !== undefined && until > Date.now();
@@ -147,7 +168,7 @@ export function createTransport(
     },
     async destroy() {
       await budget.close();
-      await dispatcher.destroy();
+      await Promise.all([...pools.values()].map((pool) => pool.destroy()));
     },
   };
 }

@@ -245,8 +245,8 @@ function sourcesFactory(
     const ended = new AbortController();
     // Every call in flight or queued listens for the end of its request: up to the call cap.
     setMaxListeners(0, ended.signal);
-    // Built per request (a base URL and an auth header each), so no process-wide cache ever holds
-    // one tenant's credentials for the next.
+    // Built per request, so no process-wide cache ever holds one tenant's credentials for the
+    // next (what is derived from them, an auth header, an HMAC, is kept on their own object).
     const sources = createDataSources(transport, {
       credentials: tenant.credentials,
       account: tenant.accountSid ?? undefined,

@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { Product } from '../errors.js';
 import type { Credentials } from '../http.js';
+import { perCredentials } from '../per-credentials.js';
 import { ALIAS, RECORD, type CacheEntry, type CacheStore } from './store.js';
 
 export interface ReadCacheOptions {
@@ -68,20 +69,24 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
   const { store } = options;
   const inFlight = new Map<string, Promise<unknown>>();
 
+  // The secret and the credentials go through one HMAC per credentials object (a configured
+  // tenant's: once for the process); each key then hashes that tenant key (fixed length, secret)
+  // with the resource in one step: a plain SHA-256 costs about half a keyed HMAC, paid two or
+  // three times per record (its SID and aliases). Without the secret no one computes a key;
+  // without the credentials, no one computes another tenant's.
+  const tenantKeyOf = perCredentials(({ username, password }) =>
+    createHmac('sha256', options.secret)
+      .update(username)
+      .update('\0')
+      .update(password)
+      .digest('base64url'),
+  );
+
   return {
     forTenant(credentials, bypass) {
-      // The secret and the credentials go through one HMAC per request, on its first key; each
-      // key then hashes that tenant key (fixed length, secret) with the resource in one step:
-      // a plain SHA-256 costs about half a keyed HMAC, paid two or three times per record (its
-      // SID and aliases). Without the secret no one computes a key; without the credentials,
-      // no one computes another tenant's.
       let tenantKey: string | undefined;
       const keyOf = (product: Product, lookup: string) => {
-        tenantKey ??= createHmac('sha256', options.secret)
-          .update(credentials.username)
-          .update('\0')
-          .update(credentials.password)
-          .digest('base64url');
+        tenantKey ??= tenantKeyOf(credentials);
         const resource = createHash('sha256').update(`${tenantKey}${product}\0${lookup}`);
         return `${options.prefix}${product}:${resource.digest('base64url')}`;
       };
