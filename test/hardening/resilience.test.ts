@@ -2,12 +2,19 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startStack, type Stack } from '../helpers/stack.js';
 
 /** Most upstream requests the emulator saw in flight at the same moment. */
+/**
+ * The log's `time` is whole milliseconds and `durationMs` is not: a call sent within a
+ * millisecond of another's answer can seem to overlap it by up to that much. Every real overlap
+ * here lasts the injected latency (40 ms), so ends are read one millisecond early.
+ */
+const CLOCK_MS = 1;
+
 function maxInFlight(requests: { time: string; durationMs: number }[]): number {
   const events = requests.flatMap((r) => {
     const start = Date.parse(r.time);
     return [
       { at: start, delta: 1 },
-      { at: start + r.durationMs, delta: -1 },
+      { at: start + Math.max(0, r.durationMs - CLOCK_MS), delta: -1 },
     ];
   });
   events.sort((x, y) => x.at - y.at || x.delta - y.delta);
