@@ -19,6 +19,8 @@ export default tseslint.config(
       'bench/node_modules/',
       'bench/results/',
       'bench/.bundles/',
+      // bench/measure/ab.ts's copies of dist/
+      '.ab-*/',
       'server/playground/dist/',
       'dist/',
       'examples/**/generated/',
