@@ -55,9 +55,9 @@ export interface ReadCache {
 }
 
 /**
- * The cross-request cache of Twilio reads. An entry's key is a hash of the tenant key (an HMAC,
+ * The cross-request cache of Twilio reads. An entry's key is made of the tenant key (an HMAC,
  * under the server's secret, of the tenant's credentials, the token or key secret included), the
- * product and the resource:
+ * product and the resource, hashed together when the store is shared (Redis):
  * another tenant, or the right account with a wrong token, computes another key and finds
  * nothing, and whoever reads Redis cannot tell whose entry a key is or which person it holds.
  *
@@ -70,10 +70,11 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
   const inFlight = new Map<string, Promise<unknown>>();
 
   // The secret and the credentials go through one HMAC per credentials object (a configured
-  // tenant's: once for the process); each key then hashes that tenant key (fixed length, secret)
-  // with the resource in one step: a plain SHA-256 costs about half a keyed HMAC, paid two or
-  // three times per record (its SID and aliases). Without the secret no one computes a key;
-  // without the credentials, no one computes another tenant's.
+  // tenant's: once for the process). In Redis each key then hashes that tenant key (fixed length,
+  // secret) with the resource in one step: a plain SHA-256 costs about half a keyed HMAC, paid two
+  // or three times per record (its SID and aliases). In process no one lists the keys, so the
+  // tenant key prefixes the resource as it is: as separate, for no hash at all. Without the
+  // secret no one computes a key; without the credentials, no one computes another tenant's.
   const tenantKeyOf = perCredentials(({ username, password }) =>
     createHmac('sha256', options.secret)
       .update(username)
@@ -87,6 +88,7 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
       let tenantKey: string | undefined;
       const keyOf = (product: Product, lookup: string) => {
         tenantKey ??= tenantKeyOf(credentials);
+        if (!store.shared) return `${options.prefix}${product}:${tenantKey}\0${lookup}`;
         const resource = createHash('sha256').update(`${tenantKey}${product}\0${lookup}`);
         return `${options.prefix}${product}:${resource.digest('base64url')}`;
       };

@@ -108,6 +108,7 @@ export function createRedisStore(redis: SharedRedis, options: RedisStoreOptions)
   client.on('ready', replay);
 
   return {
+    shared: true,
     async read(key) {
       try {
         return (await run(() => commands.igwCacheRead(key))) ?? undefined;

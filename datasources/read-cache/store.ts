@@ -1,12 +1,18 @@
 import { LRUCache } from 'lru-cache';
 
 /**
- * Where the read cache keeps its entries: the process (default) or the replicas' Redis. Keys are
- * already hashed (keys.ts). A value is either a record, `=` then its JSON (`=null`: Twilio said
- * "no such user"), or an alias, `@` then the key of the record it points to, so that every key a
- * person is known by (SID, identity, username) leads to one entry and one delete forgets them all.
+ * Where the read cache keeps its entries: the process (default) or the replicas' Redis. Keys come
+ * made (read-cache.ts): hashed when `shared`. A value is either a record, `=` then its JSON
+ * (`=null`: Twilio said "no such user"), or an alias, `@` then the key of the record it points
+ * to, so that every key a person is known by (SID, identity, username) leads to one entry and one
+ * delete forgets them all.
  */
 export interface CacheStore {
+  /**
+   * Its keys are seen outside this process (Redis): each must be a hash, so that whoever lists
+   * them cannot tell whose entry one is or which person it holds.
+   */
+  readonly shared: boolean;
   /** The value under `key`, an alias followed to its record; undefined on a miss or a failure. */
   read(key: string): Promise<string | undefined>;
   /**
@@ -53,6 +59,7 @@ export function createLocalStore(options: LocalStoreOptions): CacheStore {
   });
   const tombstones = new LRUCache<string, true>({ max: 10_000, ttl: options.tombstoneMs });
   return {
+    shared: false,
     read(key) {
       const value = entries.get(key);
       if (value === undefined || !value.startsWith(ALIAS)) return Promise.resolve(value);
