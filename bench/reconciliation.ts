@@ -18,7 +18,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildGateway, deploymentEnv, startGatewayProcess } from './measure/gateway-process.js';
+import { deploymentEnv } from './measure/deployment-env.js';
+import { buildGateway, startGatewayProcess } from './measure/gateway-process.js';
 import { cpuMs } from './measure/cpu.js';
 import { loadAverage, machine } from './measure/machine.js';
 import { publishResults } from './measure/results.js';

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { join, resolve } from 'node:path';
 import type * as Gateway from '../../server/index.js';
 import type { BenchAccount } from '../scenarios/types.js';
+import { deploymentEnv } from './deployment-env.js';
 
 const dist = resolve(process.argv[2] ?? 'dist');
 const { emulatorUrl, account } = JSON.parse(process.env.BENCH_CONFIG ?? '{}') as {
@@ -21,19 +22,8 @@ const { limitHeapGrowth, loadConfig, startGateway } = (await import(
 limitHeapGrowth?.();
 const gateway = await startGateway(
   loadConfig({
-    NODE_ENV: 'production',
-    AUTH_OPEN: 'true',
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
+    ...deploymentEnv(emulatorUrl, account),
     PORT: '0',
-    TWILIO_ACCOUNT_SID: account.accountSid,
-    TWILIO_AUTH_TOKEN: account.authToken,
-    TWILIO_FLEX_INSTANCE_SID: account.flexInstanceSid,
-    TWILIO_CHAT_SERVICE_SIDS: account.chatServiceSids.join(','),
-    TWILIO_FLEX_API_URL: emulatorUrl,
-    TWILIO_CONVERSATIONS_API_URL: emulatorUrl,
-    TWILIO_CHAT_API_URL: emulatorUrl,
-    TWILIO_TASKROUTER_API_URL: emulatorUrl,
     CACHE_TTL_SECONDS: '0',
     ...(JSON.parse(process.env.BENCH_GATEWAY_ENV ?? '{}') as Record<string, string>),
   }),
