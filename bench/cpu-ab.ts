@@ -11,7 +11,9 @@
  * round pair, so the per-round B ÷ A ratio is the figure; its median and spread are printed.
  * `--base=dist:<dir>` uses an already built directory instead. `--cpu-prof=<dir>` runs the working
  * tree's side under `node --cpu-prof` (profile in <dir> when it stops; read it with
- * `profile-top.ts --skip-ms=…` to leave start-up out).
+ * `profile-top.ts --skip-ms=…` to leave start-up out). `--env-a=<json>` / `--env-b=<json>` add
+ * gateway settings to one side (through BENCH_GATEWAY_ENV): with `--base=HEAD` on a clean tree,
+ * both sides are the same code and the ratio is what one setting costs.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -39,6 +41,7 @@ const requests = Number(option('requests', '300'));
 const concurrency = Number(option('concurrency', '4'));
 const seedUsers = option('seed-users', '200');
 const cpuProfDir = option('cpu-prof', '');
+const sideEnv = { A: option('env-a', ''), B: option('env-b', '') };
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const log = (message: string) => process.stderr.write(`[cpu-ab] ${message}\n`);
@@ -88,9 +91,10 @@ async function startSide(
   account: BenchAccount,
   nodeArgs?: string[],
 ): Promise<Side> {
+  const extra = sideEnv[label.startsWith('A') ? 'A' : 'B'];
   const child = await startContenderProcess(contenderName, emulatorUrl, account, {
     label,
-    env: { BENCH_GATEWAY_DIST: dist },
+    env: { BENCH_GATEWAY_DIST: dist, ...(extra ? { BENCH_GATEWAY_ENV: extra } : {}) },
     ...(nodeArgs ? { nodeArgs } : {}),
   });
   const pool = new Pool(child.ready.url, { connections: concurrency, pipelining: 1 });
@@ -188,6 +192,9 @@ try {
   process.stdout.write(
     [
       `cpu-ab: ${scenario.name}, ${contenderName}, ${rounds} rounds × ${requests} workloads at ${concurrency} in flight`,
+      ...Object.entries(sideEnv)
+        .filter(([, env]) => env)
+        .map(([side, env]) => `settings of ${side}: ${env}`),
       `A ${base}: CPU µs/op ${describe(A.perOp)}`,
       `B working tree: CPU µs/op ${describe(B.perOp)}`,
       `B ÷ A per round: ${describe(ratios, 3)}`,
