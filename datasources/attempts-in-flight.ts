@@ -1,16 +1,18 @@
+import type { EndSignal } from './request-end.js';
+
 /**
  * One request's attempts in flight, each stopped when the request's signal aborts: one listener on
  * the signal while any attempt is in flight, rather than one added and removed per attempt (an
  * EventTarget's listeners cost far more than a Set's entries).
  */
 export class AttemptsInFlight {
-  readonly #signal: AbortSignal;
+  readonly #signal: EndSignal;
   readonly #stops = new Set<() => void>();
   readonly #stopAll = () => {
     for (const stop of this.#stops) stop();
   };
 
-  constructor(signal: AbortSignal) {
+  constructor(signal: EndSignal) {
     this.#signal = signal;
   }
 

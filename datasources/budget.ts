@@ -1,5 +1,6 @@
 import { AccountPauses } from './account-pauses.js';
 import { FairLimiter, type Release } from './fair-limiter.js';
+import type { EndSignal } from './request-end.js';
 import type { SharedBudget } from './shared-budget.js';
 
 /** A slot to send one attempt with, or how long the account must still wait before sending. */
@@ -24,7 +25,7 @@ export interface BudgetEvents {
 export interface Budget {
   readonly limiter: FairLimiter;
   /** Rejects when `signal` aborts or no slot came within `timeoutMs`. */
-  acquire(account: string, signal: AbortSignal, timeoutMs: number): Promise<Grant>;
+  acquire(account: string, signal: EndSignal, timeoutMs: number): Promise<Grant>;
   /** Twilio answered 429 with Retry-After: every call of the account, on every replica, waits. */
   pause(account: string, ms: number): void;
   close(): Promise<void>;

@@ -1,9 +1,11 @@
+import type { EndSignal } from './request-end.js';
+
 /** Gives a slot back; calling it twice is harmless. */
 export type Release = () => void;
 
 interface Waiter {
   grant: (release: Release) => void;
-  signal: AbortSignal | undefined;
+  signal: EndSignal | undefined;
   onAbort: () => void;
   timer: ReturnType<typeof setTimeout> | undefined;
 }
@@ -48,7 +50,7 @@ export class FairLimiter {
     return this.active.get(key) ?? 0;
   }
 
-  acquire(key: string, signal?: AbortSignal, timeoutMs?: number): Promise<Release> {
+  acquire(key: string, signal?: EndSignal, timeoutMs?: number): Promise<Release> {
     if (signal?.aborted) return Promise.reject(new Error('aborted'));
     if (this.inUse < this.total && this.held(key) < this.perKey && !this.queues.has(key)) {
       return Promise.resolve(this.take(key));

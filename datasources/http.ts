@@ -12,6 +12,7 @@ import {
   TIMEOUT_ERROR_CODES,
 } from './retry-policy.js';
 import type { Grant } from './budget.js';
+import type { EndSignal } from './request-end.js';
 import { perCredentials } from './per-credentials.js';
 import { TextExchange } from './text-exchange.js';
 import type { UpstreamTracer } from './tracing-hooks.js';
@@ -53,7 +54,7 @@ export interface Session {
   /** Epoch ms: no attempt or retry starts after it, and no attempt's timeout reaches past it. */
   readonly deadline: number;
   /** Aborted when the request's response is sent: nothing still in flight outlives it. */
-  readonly signal: AbortSignal;
+  readonly signal: EndSignal;
   /** The attempts in flight, which `signal` stops. */
   readonly attempts: AttemptsInFlight;
   /** Upstream requests (retries included) this request may send at most. */
@@ -74,7 +75,7 @@ export interface SessionOptions {
   /** The account the credentials act as, when known (an API key's account); else the username. */
   account?: string;
   deadline: number;
-  signal: AbortSignal;
+  signal: EndSignal;
   maxCalls: number;
   observer?: UpstreamObserver;
   tracer?: UpstreamTracer;
@@ -458,7 +459,7 @@ function parseJson<T>(product: Product, status: number, text: string): Attempt<T
 }
 
 /** Settles when `promise` does, after `ms`, or when `signal` aborts, whichever comes first. */
-async function waitAtMost(promise: Promise<void>, ms: number, signal: AbortSignal): Promise<void> {
+async function waitAtMost(promise: Promise<void>, ms: number, signal: EndSignal): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onAbort: (() => void) | undefined;
   await Promise.race([
@@ -474,7 +475,7 @@ async function waitAtMost(promise: Promise<void>, ms: number, signal: AbortSigna
 }
 
 /** Resolves true after `ms`, or false as soon as `signal` aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+function sleep(ms: number, signal: EndSignal): Promise<boolean> {
   if (signal.aborted) return Promise.resolve(false);
   return new Promise((resolve) => {
     const onAbort = () => {

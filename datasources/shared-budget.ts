@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type * as RedisSemaphore from 'redis-semaphore';
 import type { Release } from './fair-limiter.js';
 import type { SharedRedis } from './redis.js';
+import type { EndSignal } from './request-end.js';
 
 /** Every key the budget keeps in Redis starts with this. */
 const PREFIX = 'identity-gateway:budget:';
@@ -54,7 +55,7 @@ export interface SharedBudget {
   localShare(): number;
   /** Replicas alive at the last heartbeat (1 before any). */
   replicas(): number;
-  acquire(account: string, signal: AbortSignal, timeoutMs: number): Promise<SharedGrant>;
+  acquire(account: string, signal: EndSignal, timeoutMs: number): Promise<SharedGrant>;
   /** Tells every replica that `account` must wait `ms` (best effort: Redis may be down). */
   pause(account: string, ms: number): void;
   close(): Promise<void>;
@@ -134,11 +135,17 @@ export function createSharedBudget(
         // No refresh: an attempt never holds its slot longer than the lease.
         refreshInterval: 0,
       });
+      // Stopped by the request's end or by a pause found below. The request's end is an
+      // EndSignal, not necessarily an AbortSignal (AbortSignal.any takes only those).
       const stop = new AbortController();
-      const acquiring = semaphore.acquire(AbortSignal.any([signal, stop.signal])).then(
+      const onEnd = () => stop.abort(signal.reason);
+      if (signal.aborted) onEnd();
+      else signal.addEventListener('abort', onEnd, { once: true });
+      const acquiring = semaphore.acquire(stop.signal).then(
         () => 'acquired' as const,
         (error: unknown) => error,
       );
+      void acquiring.then(() => signal.removeEventListener('abort', onEnd));
       const giveBack = () => {
         semaphore.release().catch(() => events.onRedisError?.());
       };

@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import { GraphQLError } from 'graphql';
 import {
   createDataSources,
@@ -7,6 +6,7 @@ import {
   type DataSources,
   type Transport,
 } from '../datasources/index.js';
+import { RequestEnd } from '../datasources/request-end.js';
 import { createSharedBudget, type SharedBudgetEvents } from '../datasources/shared-budget.js';
 import type { ReadCache } from '../datasources/read-cache/read-cache.js';
 import type { TenantJobs } from '../datasources/reconciliation/tenant-jobs.js';
@@ -110,8 +110,8 @@ const header = (headers: RequestInfo['headers'], name: string) => {
 
 /**
  * The reason every call still waiting when its request ends is abandoned with. One for the
- * process: `abort()` without a reason builds a DOMException (and its stack) per request, and no
- * caller reads the reason beyond "the request ended" (datasources/http.ts checks `aborted`).
+ * process: no caller reads the reason beyond "the request ended" (datasources/http.ts checks
+ * `aborted`), so none needs an Error (and its stack) of its own.
  */
 const REQUEST_ENDED = Object.freeze(new Error('the request ended'));
 
@@ -163,7 +163,7 @@ export function createContextFunction(
     };
     // The deadline counts from the request's start, not from its first Twilio call.
     const deadline = Date.now() + config.requestBudgetMs;
-    let sources: (DataSources & { ended: AbortController }) | undefined;
+    let sources: (DataSources & { ended: RequestEnd }) | undefined;
     const sourcesOf = () => (sources ??= createSources(request, tenant, telemetry, log, deadline));
     let jobs: TenantJobs | undefined;
     const scheme = header(request.headers, 'authorization')?.trim().split(/\s+/, 1)[0];
@@ -200,7 +200,7 @@ export function createContextFunction(
       // Its tenant key is an HMAC: made only for a request that reaches a reconciliation field.
       tenantJobs: () => (jobs ??= reconciliations?.forTenant(tenant) ?? NO_RECONCILIATIONS),
       lifecycle: {
-        end: () => sources?.ended.abort(REQUEST_ENDED),
+        end: () => sources?.ended.end(REQUEST_ENDED),
         credentialsRejected: () => (sources?.session.rejected ?? null) !== null,
         clientCredentials: scheme?.toLowerCase() === 'basic',
       },
@@ -227,7 +227,7 @@ const LAZY_SOURCES = {
   },
 };
 
-/** Builds one request's clients and loaders, with the signal its end aborts. */
+/** Builds one request's clients and loaders, with the end that stops what they left running. */
 function sourcesFactory(
   config: Config,
   transport: Transport,
@@ -242,16 +242,15 @@ function sourcesFactory(
     deadline: number,
   ) => {
     const trace = telemetry.trace;
-    const ended = new AbortController();
-    // Every call in flight or queued listens for the end of its request: up to the call cap.
-    setMaxListeners(0, ended.signal);
+    // Every call in flight or queued listens for the end of its request.
+    const ended = new RequestEnd();
     // Built per request, so no process-wide cache ever holds one tenant's credentials for the
     // next (what is derived from them, an auth header, an HMAC, is kept on their own object).
     const sources = createDataSources(transport, {
       credentials: tenant.credentials,
       account: tenant.accountSid ?? undefined,
       deadline,
-      signal: ended.signal,
+      signal: ended,
       maxCalls: config.maxUpstreamCallsPerRequest,
       observer: {
         onAttempt: () => {

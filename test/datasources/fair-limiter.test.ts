@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FairLimiter, type Release } from '../../datasources/fair-limiter.js';
+import { RequestEnd } from '../../datasources/request-end.js';
 
 /** Lets queued grants run (they are promise continuations). */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
@@ -50,22 +51,59 @@ describe('FairLimiter', () => {
     expect(Math.max(...holdings) - Math.min(...holdings)).toBeLessThanOrEqual(1);
   });
 
-  it('drops a waiter whose signal aborts or whose wait times out, and serves the next', async () => {
-    const limiter = new FairLimiter(1, 1);
-    const first = await limiter.acquire('a');
-    const abort = new AbortController();
-    const aborted = limiter.acquire('a', abort.signal);
-    const timedOut = limiter.acquire('a', undefined, 10);
-    const third = limiter.acquire('a');
-    abort.abort(new Error('request ended'));
-    await expect(aborted).rejects.toThrow('request ended');
-    await expect(timedOut).rejects.toThrow(/timed out/);
-    first();
-    first(); // a second release is harmless
-    const release = await third;
-    expect(limiter.held('a')).toBe(1);
-    release();
-    expect(limiter.held('a')).toBe(0);
+  // A request's end (RequestEnd) and a job's AbortController both stop a waiter.
+  const ends = {
+    AbortController: () => {
+      const controller = new AbortController();
+      return { signal: controller.signal, end: (reason: Error) => controller.abort(reason) };
+    },
+    RequestEnd: () => {
+      const end = new RequestEnd();
+      return { signal: end, end: (reason: Error) => end.end(reason) };
+    },
+  };
+
+  it.each(Object.keys(ends) as (keyof typeof ends)[])(
+    'drops a waiter whose %s ends or whose wait times out, and serves the next',
+    async (kind) => {
+      const limiter = new FairLimiter(1, 1);
+      const first = await limiter.acquire('a');
+      const abort = ends[kind]();
+      const aborted = limiter.acquire('a', abort.signal);
+      const timedOut = limiter.acquire('a', undefined, 10);
+      const third = limiter.acquire('a');
+      abort.end(new Error('request ended'));
+      await expect(aborted).rejects.toThrow('request ended');
+      await expect(timedOut).rejects.toThrow(/timed out/);
+      first();
+      first(); // a second release is harmless
+      const release = await third;
+      expect(limiter.held('a')).toBe(1);
+      release();
+      expect(limiter.held('a')).toBe(0);
+      // An ended signal refuses at once, and a listener added after the end never runs.
+      await expect(limiter.acquire('a', abort.signal)).rejects.toThrow('aborted');
+      expect(limiter.held('a')).toBe(0);
+    },
+  );
+
+  it("runs each of a RequestEnd's listeners once, as an AbortSignal does, not those removed before their turn", () => {
+    const end = new RequestEnd();
+    const ran: string[] = [];
+    const second = () => ran.push('second');
+    end.addEventListener('abort', () => {
+      ran.push('first');
+      end.removeEventListener('abort', second);
+    });
+    end.addEventListener('abort', second);
+    const removed = () => ran.push('removed');
+    end.addEventListener('abort', removed);
+    end.removeEventListener('abort', removed);
+    end.end('the request ended');
+    end.end('again');
+    end.addEventListener('abort', () => ran.push('late'));
+    expect(ran).toEqual(['first']);
+    expect([end.aborted, end.reason]).toEqual([true, 'the request ended']);
   });
 
   it('holds a key to a lowered cap from its next grant on, and grants up to a raised one at once', async () => {
