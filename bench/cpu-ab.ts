@@ -13,7 +13,8 @@
  * tree's side under `node --cpu-prof` (profile in <dir> when it stops; read it with
  * `profile-top.ts --skip-ms=…` to leave start-up out). `--env-a=<json>` / `--env-b=<json>` add
  * gateway settings to one side (through BENCH_GATEWAY_ENV): with `--base=HEAD` on a clean tree,
- * both sides are the same code and the ratio is what one setting costs.
+ * both sides are the same code and the ratio is what one setting costs. `--node-args-a=` /
+ * `--node-args-b=` (space-separated) do the same for node's own flags (V8's heap settings).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -42,6 +43,7 @@ const concurrency = Number(option('concurrency', '4'));
 const seedUsers = option('seed-users', '200');
 const cpuProfDir = option('cpu-prof', '');
 const sideEnv = { A: option('env-a', ''), B: option('env-b', '') };
+const sideNodeArgs = { A: option('node-args-a', ''), B: option('node-args-b', '') };
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const log = (message: string) => process.stderr.write(`[cpu-ab] ${message}\n`);
@@ -91,11 +93,13 @@ async function startSide(
   account: BenchAccount,
   nodeArgs?: string[],
 ): Promise<Side> {
-  const extra = sideEnv[label.startsWith('A') ? 'A' : 'B'];
+  const side = label.startsWith('A') ? 'A' : 'B';
+  const extra = sideEnv[side];
+  const args = [...(nodeArgs ?? []), ...sideNodeArgs[side].split(' ').filter(Boolean)];
   const child = await startContenderProcess(contenderName, emulatorUrl, account, {
     label,
     env: { BENCH_GATEWAY_DIST: dist, ...(extra ? { BENCH_GATEWAY_ENV: extra } : {}) },
-    ...(nodeArgs ? { nodeArgs } : {}),
+    ...(args.length > 0 ? { nodeArgs: args } : {}),
   });
   const pool = new Pool(child.ready.url, { connections: concurrency, pipelining: 1 });
   return { label, child, pool, perOp: [] };
@@ -195,6 +199,9 @@ try {
       ...Object.entries(sideEnv)
         .filter(([, env]) => env)
         .map(([side, env]) => `settings of ${side}: ${env}`),
+      ...Object.entries(sideNodeArgs)
+        .filter(([, args]) => args)
+        .map(([side, args]) => `node flags of ${side}: ${args}`),
       `A ${base}: CPU µs/op ${describe(A.perOp)}`,
       `B working tree: CPU µs/op ${describe(B.perOp)}`,
       `B ÷ A per round: ${describe(ratios, 3)}`,
