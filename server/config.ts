@@ -38,6 +38,11 @@ export interface Config {
   tenants: ReadonlyMap<string, TenantConfig>;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
+  /**
+   * Longest a log line waits on stdout's buffer before it is written, in ms; 0 writes each line
+   * as it comes. LOG_FLUSH_MS.
+   */
+  logFlushMs: number;
   /** Schema introspection; off in production unless enabled. */
   introspection: boolean;
   /** The browser playground at GET /graphql; off in production unless enabled. */
@@ -290,6 +295,7 @@ export function loadConfig(env: Env = process.env): Config {
       'trace',
       'silent',
     ]),
+    logFlushMs: int('LOG_FLUSH_MS', 100, 0, 10_000),
     introspection: bool('GRAPHQL_INTROSPECTION', !production),
     playground: bool('GRAPHQL_PLAYGROUND', !production),
     http: httpServer(int),

@@ -9,7 +9,12 @@ import type { Config } from './config.js';
 import { createContextFunction, createTransportFromConfig } from './context.js';
 import { registerCors } from './cors.js';
 import { handleClientError, registerRefusals } from './http-refusals.js';
-import { createLogger, type DestinationStream, type Logger } from './logger.js';
+import {
+  createLogDestination,
+  createLogger,
+  type DestinationStream,
+  type Logger,
+} from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createCacheControlPlugin } from './plugins/cache-control.js';
 import { createLoggingPlugin } from './plugins/logging.js';
@@ -122,7 +127,10 @@ function trackInFlight(app: FastifyInstance) {
 }
 
 export interface GatewayOptions {
-  /** Where log lines go when no `log` is given (a test's collector); stdout otherwise. */
+  /**
+   * Where log lines go when no `log` is given (a test's collector); stdout otherwise, buffered
+   * for LOG_FLUSH_MS.
+   */
   logDestination?: DestinationStream;
   /** The logger to write to, so that a host's own lines (main.ts's) are the same JSON. */
   log?: Logger;
@@ -136,7 +144,12 @@ export async function startGateway(
   config: Config,
   options: GatewayOptions = {},
 ): Promise<RunningGateway> {
-  const log = options.log ?? createLogger(config.logLevel, options.logDestination);
+  const log =
+    options.log ??
+    createLogger(
+      config.logLevel,
+      options.logDestination ?? createLogDestination(1, config.logFlushMs),
+    );
   for (const { warning, message } of startupWarnings(config)) log.warn({ warning }, message);
   const upstreams = createReachabilityWatch(config.baseUrls, {
     maxAgeMs: UPSTREAM_CHECK_MAX_AGE_MS,

@@ -5,3 +5,4 @@
 export { ConfigError, loadConfig, type Config } from './config.js';
 export { startGateway, type RunningGateway } from './http.js';
 export { limitHeapGrowth } from './heap.js';
+export { createLogDestination } from './logger.js';

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { LOCAL_DEV_ORIGINS } from './cors-origins.js';
 import { startGateway, type RunningGateway } from './http.js';
 import { limitHeapGrowth } from './heap.js';
-import { createLogger } from './logger.js';
+import { createLogDestination, createLogger } from './logger.js';
 import { StartupError } from './startup-error.js';
 
 const USAGE = `identity-gateway: one GraphQL endpoint for a person across Twilio Flex, Conversations
@@ -29,6 +29,7 @@ docs/configuration.md):
   AUTH_JWT_SECRET or AUTH_JWKS_URL        accept bearer tokens from frontends
   PORT, HOST                              where it listens (4000, 127.0.0.1)
   LOG_LEVEL                               pino level (info; silent turns logs off)
+  LOG_FLUSH_MS                            longest a line waits in stdout's buffer (100; 0: none)
 To read them from a file: node --env-file=.env dist/main.mjs (.env.example lists them).
 
 Options:
@@ -96,7 +97,7 @@ async function main() {
     }
     throw error;
   }
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, createLogDestination(1, config.logFlushMs));
 
   let emulator: RunningEmulator | null = null;
   if (!config.credentials && config.production) {

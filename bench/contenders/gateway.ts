@@ -85,29 +85,33 @@ export async function startGatewayForBench(
   env: Record<string, string> = LEAN_ENV,
   logToDevNull = false,
 ) {
-  const { limitHeapGrowth, loadConfig, startGateway } = await loadBuiltGateway();
+  const { limitHeapGrowth, loadConfig, startGateway, createLogDestination } =
+    await loadBuiltGateway();
   // As main.ts does for npm start: the process's heap settings are the entry point's.
   limitHeapGrowth();
-  const gateway = await startGateway(
-    loadConfig({
-      NODE_ENV: process.env.NODE_ENV ?? 'production',
-      HOST: '127.0.0.1',
-      PORT: String(config.port),
-      TWILIO_ACCOUNT_SID: config.twilioAccountSid,
-      TWILIO_AUTH_TOKEN: config.twilioAuthToken,
-      TWILIO_FLEX_INSTANCE_SID: config.flexInstanceSid,
-      TWILIO_CHAT_SERVICE_SIDS: config.chatServiceSids.join(','),
-      TWILIO_FLEX_API_URL: config.flexApiUrl,
-      TWILIO_CONVERSATIONS_API_URL: config.conversationsApiUrl,
-      TWILIO_CHAT_API_URL: config.chatApiUrl,
-      TWILIO_TASKROUTER_API_URL: config.taskrouterApiUrl,
-      ...env,
-      ...(JSON.parse(process.env.BENCH_GATEWAY_ENV ?? '{}') as Record<string, string>),
-    }),
-    // pino's own destination (sonic-boom on a file descriptor): the lines are formatted and
-    // written as in production, and no pipe to the driver fills up.
-    logToDevNull ? { logDestination: pino.destination({ dest: '/dev/null', sync: false }) } : {},
-  );
+  const settings = loadConfig({
+    NODE_ENV: process.env.NODE_ENV ?? 'production',
+    HOST: '127.0.0.1',
+    PORT: String(config.port),
+    TWILIO_ACCOUNT_SID: config.twilioAccountSid,
+    TWILIO_AUTH_TOKEN: config.twilioAuthToken,
+    TWILIO_FLEX_INSTANCE_SID: config.flexInstanceSid,
+    TWILIO_CHAT_SERVICE_SIDS: config.chatServiceSids.join(','),
+    TWILIO_FLEX_API_URL: config.flexApiUrl,
+    TWILIO_CONVERSATIONS_API_URL: config.conversationsApiUrl,
+    TWILIO_CHAT_API_URL: config.chatApiUrl,
+    TWILIO_TASKROUTER_API_URL: config.taskrouterApiUrl,
+    ...env,
+    ...(JSON.parse(process.env.BENCH_GATEWAY_ENV ?? '{}') as Record<string, string>),
+  });
+  // The gateway's own destination (buffered for LOG_FLUSH_MS), on /dev/null: the lines are
+  // formatted and written as in production, and no pipe to the driver fills up. Builds from
+  // before createLogDestination (cpu-ab.ts's base) wrote each line at once, as pino's does.
+  const logDestination = logToDevNull
+    ? (createLogDestination?.('/dev/null', settings.logFlushMs) ??
+      pino.destination({ dest: '/dev/null', sync: false }))
+    : undefined;
+  const gateway = await startGateway(settings, logDestination ? { logDestination } : {});
   return { url: gateway.url, graphqlUrl: gateway.graphqlUrl, close: () => gateway.close() };
 }
 

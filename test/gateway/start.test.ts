@@ -74,6 +74,18 @@ describe('the built gateway (npm start)', () => {
     expect(body.data.user.chatUsers.length).toBeGreaterThan(0);
   });
 
+  it("writes the operation's log line while no other traffic comes to fill its buffer", async () => {
+    // The example query above is the only operation so far: its line is far short of the 4 KB
+    // a write gathers, so only LOG_FLUSH_MS's flush (100 ms by default) can have written it.
+    const deadline = Date.now() + 10_000;
+    const operationLine = () =>
+      stdout.map(parse).find((fields) => fields?.msg === 'graphql operation');
+    while (!operationLine() && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(operationLine()).toMatchObject({ level: 30, upstreamCalls: expect.any(Number) });
+  });
+
   it('serves the playground page and its bundle (files found from dist/)', async () => {
     const page = await fetch(graphqlUrl, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
