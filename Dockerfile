@@ -24,4 +24,4 @@ COPY --from=build /app/server/playground/dist ./server/playground/dist
 # The node image's own unprivileged user (uid 1000).
 USER node
 EXPOSE 4000
-CMD ["node", "dist/main.mjs"]
+CMD ["node", "--max-semi-space-size=8", "dist/main.mjs"]

@@ -13,7 +13,8 @@ and Programmable Chat.
 Usage:
   npm start                  bundle (npm run build) and run: http://127.0.0.1:4000/graphql
   npm run dev                run the TypeScript sources, restarting on change
-  node dist/main.mjs         run the bundle npm run build wrote
+  node --max-semi-space-size=8 dist/main.mjs
+                             run the bundle npm run build wrote
   npm start -- --help        this text
 
 Without Twilio credentials it starts an embedded Twilio emulator, seeded with demo data, and runs
@@ -30,7 +31,8 @@ docs/configuration.md):
   PORT, HOST                              where it listens (4000, 127.0.0.1)
   LOG_LEVEL                               pino level (info; silent turns logs off)
   LOG_FLUSH_MS                            longest a line waits in stdout's buffer (100; 0: none)
-To read them from a file: node --env-file=.env dist/main.mjs (.env.example lists them).
+To read them from a file: node --env-file=.env --max-semi-space-size=8 dist/main.mjs
+(.env.example lists them).
 
 Options:
   -h, --help   print this and exit

@@ -1,8 +1,13 @@
 /** Starts one contender in its own process (host.ts) from a driver: run.ts, cpu-ab.ts. */
 import { fileURLToPath } from 'node:url';
+import { NODE_FLAGS } from '../../server/heap.js';
 import { startReadyChild } from '../measure/process.js';
 import type { BenchAccount } from '../scenarios/types.js';
 import type { ReadyMessage } from './types.js';
+
+/** The gateway's rows run with the node flags its start commands carry (server/heap.ts). */
+const nodeFlagsOf = (name: string): readonly string[] =>
+  name === 'gateway' || name.startsWith('gateway-') ? NODE_FLAGS : [];
 
 export function startContenderProcess(
   name: string,
@@ -25,7 +30,7 @@ export function startContenderProcess(
       timeoutMs: 120_000,
       // Plain JavaScript, as a deployment runs: tsx's loader thread would add ~70 MiB of RSS.
       bundle: [fileURLToPath(new URL(`./${name}.ts`, import.meta.url))],
-      ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
+      nodeArgs: [...nodeFlagsOf(name), ...(options.nodeArgs ?? [])],
     },
   );
 }

@@ -15,6 +15,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
+import { NODE_FLAGS } from '../../server/heap.js';
 import { scenarioByName } from '../scenarios/index.js';
 import type { BenchAccount } from '../scenarios/types.js';
 import { buildSync } from 'esbuild';
@@ -101,6 +102,8 @@ async function main() {
         timeoutMs: 60_000,
         tsx: false,
         nodeArgs: [
+          // As the gateway's start commands run it (server/heap.ts).
+          ...NODE_FLAGS,
           ...(option(`node-args-${build.label}`)?.split(' ') ?? []),
           ...(argv.includes('--cpu-prof')
             ? ['--cpu-prof', '--cpu-prof-dir', join(timelineDir, 'profiles', build.label)]

@@ -9,6 +9,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { NODE_FLAGS } from '../../server/heap.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -56,7 +57,7 @@ export async function startGatewayProcess(
   };
   delete childEnv.TWILIO_REGION;
   delete childEnv.TWILIO_EDGE;
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.mjs'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', ...NODE_FLAGS, 'dist/main.mjs'], {
     cwd: root,
     env: childEnv,
     stdio: ['ignore', 'ignore', 'pipe'],

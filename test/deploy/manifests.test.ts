@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { startEmulator } from '../../emulator/index.js';
 import { loadConfig } from '../../server/config.js';
+import { NODE_FLAGS } from '../../server/heap.js';
 import { SHUTDOWN_GRACE_MS } from '../../server/http.js';
 import { PROBE_PATHS } from '../../server/probes.js';
 
@@ -112,10 +113,13 @@ describe('Dockerfile', () => {
   it('exposes the default port and starts the bundle npm run build writes, as a non-root user', () => {
     expect(stage.get('EXPOSE')).toEqual([String(defaultPort)]);
     expect(stage.get('CMD')?.map((args) => JSON.parse(args) as unknown)).toEqual([
-      ['node', 'dist/main.mjs'],
+      ['node', ...NODE_FLAGS, 'dist/main.mjs'],
     ]);
-    const build = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts
-      .build;
+    const { build, start } = (
+      JSON.parse(read('package.json')) as { scripts: Record<string, string> }
+    ).scripts;
+    // npm start runs the same bundle with the same V8 flags (read only at the process's start).
+    expect(start).toContain(`node --enable-source-maps ${NODE_FLAGS.join(' ')} dist/main.mjs`);
     expect(build).toContain('main=server/main.ts');
     expect(build).toContain('emulator=emulator/main.ts');
     expect(build).toContain('--outdir=dist');

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlayground } from '../../server/playground/build.js';
+import { NODE_FLAGS } from '../../server/heap.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const BUILD_TOOLS = new Set(['esbuild', '@esbuild', '.bin', '.package-lock.json']);
@@ -47,7 +48,7 @@ function startBundle(dir: string) {
     TWILIO_CHAT_API_URL: nowhere,
     TWILIO_TASKROUTER_API_URL: nowhere,
   };
-  const child = spawn(process.execPath, [join(dir, 'dist', 'main.mjs')], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, join(dir, 'dist', 'main.mjs')], {
     cwd: dir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NODE_FLAGS } from '../../server/heap.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -28,11 +29,15 @@ describe('the built gateway (npm start)', () => {
     await promisify(execFile)('npm', ['run', '--silent', 'build'], { cwd: root });
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', LOG_LEVEL: 'info' };
     for (const name of Object.keys(env)) if (name.startsWith('TWILIO_')) delete env[name];
-    const server = spawn(process.execPath, ['--enable-source-maps', 'dist/main.mjs'], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const server = spawn(
+      process.execPath,
+      ['--enable-source-maps', ...NODE_FLAGS, 'dist/main.mjs'],
+      {
+        cwd: root,
+        env,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     child = server;
     exitCode = new Promise((resolve) => server.once('exit', (code) => resolve(code)));
     const lines = createInterface({ input: server.stdout });
@@ -83,7 +88,10 @@ describe('the built gateway (npm start)', () => {
     while (!operationLine() && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    expect(operationLine()).toMatchObject({ level: 30, upstreamCalls: expect.any(Number) });
+    expect(operationLine()).toMatchObject({
+      level: 30,
+      upstreamCalls: expect.any(Number) as number,
+    });
   });
 
   it('serves the playground page and its bundle (files found from dist/)', async () => {
