@@ -127,6 +127,10 @@ chat_service_sids=$(json 'it.accounts[0].chatServiceSids.join(",")' <<<"$account
 person=$(get "$emulator/__emulator/people?flex=true&conversations=true&limit=1" | tail -n +2 | json 'it.people[0].identity')
 echo "image-steps: emulator: ok ($((SECONDS - started)) s, $emulator, person $person)"
 
+# The image's CMD (exec form), as words: node, its flags, dist/main.mjs.
+read -r -a image_cmd < <(sed -nE 's/^CMD \[(.*)\]$/\1/p' "$work/Dockerfile" | tr -d '",')
+[ "${image_cmd[0]}" = node ] || fail cmd "the Dockerfile's CMD is not node …: ${image_cmd[*]}"
+
 # start_gateway LOG: the gateway as the image's CMD runs it; its PID in $gateway_pid.
 start_gateway() {
   env -i PATH="$PATH" NODE_ENV=production HOST=127.0.0.1 PORT=0 LOG_LEVEL=info \
@@ -136,7 +140,7 @@ start_gateway() {
     TWILIO_FLEX_API_URL="$emulator" TWILIO_CONVERSATIONS_API_URL="$emulator" \
     TWILIO_CHAT_API_URL="$emulator" \
     TWILIO_TASKROUTER_API_URL="$emulator" \
-    node dist/main.mjs >"$1" 2>&1 &
+    "${image_cmd[@]}" >"$1" 2>&1 &
   gateway_pid=$!
   pids+=("$gateway_pid")
 }
