@@ -100,6 +100,7 @@ describe('configuration', () => {
       auth: { open: false, passthrough: true, jwt: null },
       tenants: new Map(),
       logLevel: 'info',
+      logFlushMs: 100,
       introspection: true,
       playground: true,
       http: { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 72_000 },
