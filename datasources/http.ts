@@ -1,5 +1,4 @@
 import { util } from 'undici';
-import { AttemptsInFlight } from './attempts-in-flight.js';
 import { codeForStatus, TwilioError, type Product, type TwilioErrorBody } from './errors.js';
 import type { Outcome } from './breaker.js';
 import type { UpstreamTarget } from './paths.js';
@@ -53,10 +52,11 @@ export interface Session {
   readonly fingerprint: string;
   /** Epoch ms: no attempt or retry starts after it, and no attempt's timeout reaches past it. */
   readonly deadline: number;
-  /** Aborted when the request's response is sent: nothing still in flight outlives it. */
+  /**
+   * Aborted when the request's response is sent: nothing still in flight outlives it. Each
+   * attempt in flight listens on it (a RequestEnd keeps its listeners in a Set).
+   */
   readonly signal: EndSignal;
-  /** The attempts in flight, which `signal` stops. */
-  readonly attempts: AttemptsInFlight;
   /** Upstream requests (retries included) this request may send at most. */
   readonly maxCalls: number;
   readonly observer: UpstreamObserver | undefined;
@@ -94,7 +94,6 @@ export function createSession(transport: Transport, options: SessionOptions): Se
     fingerprint: transport.fingerprint(credentials),
     deadline: options.deadline,
     signal: options.signal,
-    attempts: new AttemptsInFlight(options.signal),
     maxCalls: options.maxCalls,
     observer: options.observer,
     tracer: options.tracer,
@@ -277,7 +276,8 @@ export function createHttp(transport: Transport, product: Product, session: Sess
       byDeadline ? remainingMs : settings.timeoutMs,
     );
     const onEnd = () => stop('ended');
-    session.attempts.add(onEnd);
+    if (session.signal.aborted) onEnd();
+    else session.signal.addEventListener('abort', onEnd);
     try {
       pool.dispatch(
         {
@@ -323,7 +323,7 @@ export function createHttp(transport: Transport, product: Product, session: Sess
       return failedExchange(product, cause, errorCode(error));
     } finally {
       clearTimeout(timer);
-      session.attempts.delete(onEnd);
+      session.signal.removeEventListener('abort', onEnd);
     }
   }
 
