@@ -87,13 +87,13 @@ interface Side {
 }
 
 async function startSide(
+  side: 'A' | 'B',
   label: string,
   dist: string,
   emulatorUrl: string,
   account: BenchAccount,
   nodeArgs?: string[],
 ): Promise<Side> {
-  const side = label.startsWith('A') ? 'A' : 'B';
   const extra = sideEnv[side];
   const args = [...(nodeArgs ?? []), ...sideNodeArgs[side].split(' ').filter(Boolean)];
   const child = await startContenderProcess(contenderName, emulatorUrl, account, {
@@ -173,8 +173,9 @@ try {
   const account = emulator.ready.accounts[0]!;
   const fixture = await buildFixture(emulator.ready.url, account);
   const sides = [
-    await startSide(`A ${base}`, a.dist, emulator.ready.url, account),
+    await startSide('A', `A ${base}`, a.dist, emulator.ready.url, account),
     await startSide(
+      'B',
       'B working tree',
       join(current, 'dist'),
       emulator.ready.url,

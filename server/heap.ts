@@ -19,7 +19,7 @@ export const HEAP_GROWING_PERCENT = 50;
  * 4–6 ms, with a full one every 2 s; without pretenuring, 0.1–0.3 MB and 1.3 ms, and a quarter of
  * the full ones.
  */
-const V8_FLAGS = ['--no-allocation-site-pretenuring'];
+const NO_PRETENURING = '--no-allocation-site-pretenuring';
 
 /**
  * Node flags the gateway is started with (package.json's start, the Dockerfile's CMD, the bench),
@@ -35,7 +35,7 @@ const V8_FLAGS = ['--no-allocation-site-pretenuring'];
 export const NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8'];
 
 /**
- * Applies HEAP_GROWING_PERCENT and V8_FLAGS to this process (V8's settings are process-wide, so
+ * Applies HEAP_GROWING_PERCENT and NO_PRETENURING to this process (V8's settings are process-wide, so
  * it is the entry point's to call, main.ts's), each unless the command line or NODE_OPTIONS chose
  * it. Called before the gateway is built, so no code is compiled under the old settings.
  */
@@ -45,8 +45,5 @@ export function limitHeapGrowth(): void {
   if (!given(/--heap[-_]growing[-_]percent/)) {
     setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   }
-  for (const flag of V8_FLAGS) {
-    const name = flag.replace(/^--(no-)?/, '').replace(/[-_]/g, '[-_]');
-    if (!given(new RegExp(`--(no-)?${name}`))) setFlagsFromString(flag);
-  }
+  if (!given(/--(no-)?allocation[-_]site[-_]pretenuring/)) setFlagsFromString(NO_PRETENURING);
 }
